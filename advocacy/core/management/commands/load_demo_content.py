@@ -1,0 +1,17 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from advocacy.core import demo as core_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the press release: site, home page, plain pages and, as"
+        " later apps add them, the report, countries, statements and calls to action."
+        " Idempotent: a second run creates nothing and changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        core_demo.build()
+        call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

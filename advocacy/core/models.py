@@ -1,0 +1,194 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import PageBodyBlock
+
+
+class HomePage(Page):
+    """The front page: a hero, an introduction and content chosen by editors."""
+
+    hero_heading = models.CharField(
+        max_length=200,
+        help_text=_("The headline in the hero; the page title is used when empty."),
+        blank=True,
+    )
+    hero_text = models.TextField(
+        blank=True, max_length=600, help_text=_("One or two sentences under the headline.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Optional photograph behind the hero; its alt text is read out."),
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The page the hero's button leads to, usually the report."),
+    )
+    hero_link_text = models.CharField(
+        max_length=80, blank=True, help_text=_("The button's words, e.g. “Read the report”.")
+    )
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short introduction shown under the hero."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("featured_items", heading=_("Featured content"), label=_("Featured page")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "pages/core/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = list(self.featured_items.select_related("page"))
+        visible = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[item.page_id for item in items])
+            .values_list("pk", flat=True)
+        )
+        context["featured_items"] = [item for item in items if item.page_id in visible]
+        return context
+
+
+class FeaturedItem(Orderable):
+    """A page an editor puts on the home page, with an optional blurb."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The page to feature."),
+    )
+    blurb = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("A sentence shown on the card; the page's search description when empty."),
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("blurb")]
+
+    def __str__(self):
+        return str(self.page)
+
+
+class StandardPage(Page):
+    """A plain page: about, contact, privacy."""
+
+    standfirst = models.TextField(
+        blank=True, max_length=600, help_text=_("A short summary shown under the title.")
+    )
+    body = StreamField(PageBodyBlock(), blank=True, help_text=_("The page's text and images."))
+
+    content_panels = Page.content_panels + [FieldPanel("standfirst"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+    template = "pages/core/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who publishes this site, how the press reaches it, what the footer says."""
+
+    organisation_name = models.CharField(
+        max_length=200,
+        default="Amnesty International",
+        help_text=_("The publisher's name, shown in the header, footer and metadata."),
+    )
+    press_contact_name = models.CharField(
+        max_length=200, blank=True, help_text=_("The press office or person journalists contact.")
+    )
+    press_email = models.EmailField(blank=True, help_text=_("The press office's email address."))
+    press_phone = models.CharField(
+        max_length=50, blank=True, help_text=_("Phone number in international format.")
+    )
+    mastodon_url = models.URLField(blank=True, help_text=_("Full URL of the Mastodon profile."))
+    bluesky_url = models.URLField(blank=True, help_text=_("Full URL of the Bluesky profile."))
+    x_url = models.URLField(blank=True, help_text=_("Full URL of the X (Twitter) profile."))
+    facebook_url = models.URLField(blank=True, help_text=_("Full URL of the Facebook page."))
+    footer_text = models.TextField(
+        blank=True, max_length=500, help_text=_("A line or two shown in every page's footer.")
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("press_contact_name"),
+                FieldPanel("press_email"),
+                FieldPanel("press_phone"),
+            ],
+            heading=_("Press contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("x_url"),
+                FieldPanel("facebook_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def __str__(self):
+        return self.organisation_name
+
+    @property
+    def social_links(self):
+        """(label, url) pairs for the profiles that are filled in, in a fixed order."""
+        pairs = [
+            ("Mastodon", self.mastodon_url),
+            ("Bluesky", self.bluesky_url),
+            ("X", self.x_url),
+            ("Facebook", self.facebook_url),
+        ]
+        return [(label, url) for label, url in pairs if url]

@@ -1,0 +1,37 @@
+from django import template
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The home page of the current site, in the reader's language when translated."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if "_site_root" not in context.render_context:
+        site = Site.find_for_request(request)
+        context.render_context["_site_root"] = site.root_page.localized if site else None
+    return context.render_context["_site_root"]
+
+
+@register.inclusion_tag("components/main_nav.html", takes_context=True)
+def main_nav(context):
+    """Top-level navigation: the home page's live, public children marked "show in menus"."""
+    root = site_root(context)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        items = list(
+            Page.objects.child_of(root).live().public().in_menu().only("title", "url_path")
+        )
+    current_path = getattr(current, "url_path", "")
+    return {
+        "request": context.get("request"),
+        "root": root,
+        "items": [
+            {"page": item, "active": current_path.startswith(item.url_path)} for item in items
+        ],
+    }
