@@ -33,7 +33,8 @@ def build_site():
     Locale.objects.get_or_create(language_code="en")
     Locale.objects.get_or_create(language_code="ru")
 
-    root = Page.get_first_root_node()
+    # The tree's root comes from Wagtail's migrations; an emptied database lacks it.
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
     if home is None:
         # Wagtail's first migration leaves a "Welcome to Wagtail" page (and a site that

@@ -14,4 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         core_demo.build()
         call_command("update_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,57 @@
+#!/usr/bin/env python
+"""Prints figures for the pages readers hit most: queries per request and response size.
+
+Run with `make bench` (SQLite by default, DATABASE_URL for PostgreSQL). Figures are
+counts and ratios measured in one run, never absolute time limits.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "advocacy.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+
+def measure(client, path):
+    client.get(path)  # warm caches as a running site would have them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries), len(response.content)
+
+
+def main():
+    from django.test.utils import get_runner
+    from django.conf import settings
+
+    setup_test_environment()
+    runner = get_runner(settings)(verbosity=0, interactive=False)
+    old_config = runner.setup_databases()
+    try:
+        from bench import scenarios
+
+        client = Client()
+        rows = []
+        for label, path, prepare in scenarios.SCENARIOS:
+            for size in scenarios.SIZES:
+                prepare(size)
+                queries, size_bytes = measure(client, path)
+                rows.append((label, size, queries, size_bytes))
+        print(f"{'page':<28}{'items':>7}{'queries':>9}{'bytes':>9}")
+        for label, size, queries, size_bytes in rows:
+            print(f"{label:<28}{size:>7}{queries:>9}{size_bytes:>9}")
+    finally:
+        runner.teardown_databases(old_config)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+import pytest
+
+from wagtail.models import Locale, Page, Site
+
+from advocacy.core.factories import HomePageFactory
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def home(root_page):
+    """A published home page serving as the default site's root."""
+    Locale.objects.get_or_create(language_code="en")
+    # Replace Wagtail's initial "Welcome" page, and the site that points at it.
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root_page, slug="home")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    return home
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)

@@ -1,0 +1,126 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Chromium is never downloaded: the tests use /usr/bin/chromium (or CHROMIUM_PATH). When it
+is missing they skip locally and fail under CI, where a skipped browser test is a hole.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# between browser steps are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1440, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    call_command("load_demo_content", verbosity=0)
+
+
+class PageProblems:
+    """Console errors and failed requests a reader's browser would hit."""
+
+    def __init__(self):
+        self.errors = []
+        self.expected = []
+
+    def expect(self, text):
+        """Tolerate one kind of message, e.g. the 404 a test asks for on purpose."""
+        self.expected.append(text)
+
+    @property
+    def unexpected(self):
+        return [e for e in self.errors if not any(x in e for x in self.expected)]
+
+    def watch(self, page):
+        page.on(
+            "console",
+            lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"),
+        )
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        page.on(
+            "requestfailed",
+            lambda req: self.errors.append(f"request failed: {req.url} {req.failure}"),
+        )
+
+
+@pytest.fixture
+def page_problems():
+    return PageProblems()
+
+
+@pytest.fixture
+def page(browser, live_server, page_problems):
+    """A fresh browser tab (desktop size); console errors and CSP blocks fail the test."""
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+    tab = context.new_page()
+    page_problems.watch(tab)
+    yield tab
+    context.close()
+    assert page_problems.unexpected == []
+
+
+@pytest.fixture
+def phone_page(browser, live_server, page_problems):
+    context = browser.new_context(
+        viewport=PHONE, base_url=live_server.url, is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    page_problems.watch(tab)
+    yield tab
+    context.close()
+    assert page_problems.unexpected == []
+
+
+def assert_accessible(page):
+    """Run axe-core (shipped inside axe-playwright-python) and fail on any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['html'][:120]})"
+        for v in results.response["violations"]
+    ]
+    assert violations == [], f"axe-core found violations on {page.url}:\n" + "\n".join(violations)

@@ -1,0 +1,40 @@
+import pytest
+
+from django.contrib.auth import get_user_model
+
+from .conftest import assert_accessible
+
+
+@pytest.fixture
+def editor(demo_site):
+    return get_user_model().objects.create_superuser(
+        "editor", "editor@example.org", "correct horse battery staple"
+    )
+
+
+def test_editor_edits_the_home_intro_publishes_and_sees_it_live(page, editor):
+    from advocacy.core.models import HomePage
+
+    home = HomePage.objects.get()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"/admin/pages/{home.pk}/edit/")
+    intro = page.locator("[data-contentpath='intro'] [contenteditable='true']")
+    intro.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Read the report, then act on it.")
+    # Draftail writes its content to the form's hidden input after a short debounce.
+    page.wait_for_function(
+        "document.querySelector('input[name=intro]').value.includes('then act on it')"
+    )
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("has been published").wait_for()
+
+    page.goto("/")
+    assert "Read the report, then act on it." in page.locator(".intro").inner_text()
+    assert_accessible(page)
