@@ -30,8 +30,8 @@ def measure(client, path):
 
 
 def main():
-    from django.test.utils import get_runner
     from django.conf import settings
+    from django.test.utils import get_runner
 
     setup_test_environment()
     runner = get_runner(settings)(verbosity=0, interactive=False)

@@ -23,9 +23,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Standard page {n}")
     standfirst = "A short summary."
-    body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>Some text.</p>")]
-    )
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Some text.</p>")])
 
     class Meta:
         model = StandardPage

@@ -132,7 +132,9 @@ def test_site_frame_has_landmarks_skip_link_and_language(client, home):
 
 
 @pytest.mark.django_db
-def test_home_page_query_count_stays_flat_as_featured_items_grow(client, home, django_assert_max_num_queries):
+def test_home_page_query_count_stays_flat_as_featured_items_grow(
+    client, home, django_assert_max_num_queries
+):
     for _ in range(2):
         FeaturedItemFactory(home=home, page=StandardPageFactory(parent=home))
     client.get("/")  # warm the site and settings caches

@@ -31,9 +31,7 @@ def run_manage(*args, **env):
     ],
 )
 def test_production_refuses_to_start_without_secret_and_hosts(env, missing):
-    result = run_manage(
-        "check", DJANGO_SETTINGS_MODULE="advocacy.settings.production", **env
-    )
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="advocacy.settings.production", **env)
     assert result.returncode != 0
     assert f"{missing} must be set in the environment" in result.stderr
 
@@ -64,9 +62,7 @@ def test_local_admin_is_refused_under_production_settings():
 
 
 def test_unreachable_database_is_explained_in_one_line():
-    result = run_manage(
-        "preflight", DATABASE_URL="postgres://nobody@127.0.0.1:1/nowhere"
-    )
+    result = run_manage("preflight", DATABASE_URL="postgres://nobody@127.0.0.1:1/nowhere")
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "Cannot reach the database" in result.stderr
