@@ -80,10 +80,12 @@ class PageProblems:
             lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"),
         )
         page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
-        page.on(
-            "requestfailed",
-            lambda req: self.errors.append(f"request failed: {req.url} {req.failure}"),
-        )
+        page.on("requestfailed", self.request_failed)
+
+    def request_failed(self, request):
+        # ERR_ABORTED is the browser cancelling a load because the test navigated on.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.errors.append(f"request failed: {request.url} {request.failure}")
 
 
 @pytest.fixture
