@@ -1,4 +1,12 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
+
+from wagtail.models import Locale, Page
+
+from .search import clean_query, highlight, query_terms, searchable_models
+
+RESULTS_PER_PAGE = 10
 
 
 class RobotsView(TemplateView):
@@ -6,3 +14,39 @@ class RobotsView(TemplateView):
 
     template_name = "robots.txt"
     content_type = "text/plain"
+
+
+def search(request):
+    """Search the report, its chapters and press releases (and later apps' pages)."""
+    query = clean_query(request.GET.get("q", ""))
+    results = None
+    if query:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .type(*searchable_models())
+            .search(query, operator="and")
+        )
+        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        specific = Page.objects.filter(pk__in=[p.pk for p in results.object_list]).specific()
+        by_pk = {page.pk: page for page in specific}
+        terms = query_terms(query)
+        results.items = [
+            {
+                "page": by_pk[p.pk],
+                "type": by_pk[p.pk]._meta.verbose_name,
+                "snippet": highlight(
+                    getattr(by_pk[p.pk], "search_snippet_text", "")
+                    or by_pk[p.pk].search_description,
+                    terms,
+                ),
+            }
+            for p in results.object_list
+            if p.pk in by_pk
+        ]
+    return TemplateResponse(
+        request,
+        "pages/core/search.html",
+        {"query": query, "results": results, "search_page": True},
+    )

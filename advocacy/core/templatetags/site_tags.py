@@ -31,6 +31,7 @@ def main_nav(context):
     return {
         "request": context.get("request"),
         "root": root,
+        "search_page": context.get("search_page", False),
         "items": [
             {"page": item, "active": current_path.startswith(item.url_path)} for item in items
         ],

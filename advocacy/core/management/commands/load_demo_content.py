@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from advocacy.core import demo as core_demo
+from reports import demo as reports_demo
 
 
 class Command(BaseCommand):
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        core_demo.build()
+        home = core_demo.build()
+        reports_demo.build(home)
         call_command("update_index", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))

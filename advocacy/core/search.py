@@ -1,0 +1,61 @@
+"""Site search: which page types it covers, and how a query and its snippets are cleaned."""
+
+import re
+
+from django.apps import apps
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+SNIPPET_LENGTH = 240
+
+# "app_label.ModelName" of every page type the search page covers; apps add theirs.
+SEARCHABLE_PAGE_TYPES = [
+    "reports.ReportPage",
+    "reports.ReportChapterPage",
+    "reports.PressReleasePage",
+]
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def searchable_models():
+    return [apps.get_model(label) for label in SEARCHABLE_PAGE_TYPES]
+
+
+def clean_query(raw):
+    """A query safe and cheap to run: no control characters, bounded length and terms."""
+    text = _CONTROL_CHARS.sub(" ", (raw or "")[: MAX_QUERY_LENGTH * 4])
+    terms = text.split()[:MAX_TERMS]
+    return " ".join(terms)[:MAX_QUERY_LENGTH].strip()
+
+
+def query_terms(query):
+    """The words of a query, without the quotes and operators a search box may contain."""
+    words = re.findall(r"\w+", query)
+    return [w for w in words if len(w) > 1 or not w.isascii()][:MAX_TERMS]
+
+
+def highlight(text, terms, length=SNIPPET_LENGTH):
+    """An escaped excerpt of ``text`` around the first term found, terms in <mark>."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    if not terms:
+        excerpt = text[:length]
+        return escape(excerpt + ("…" if len(text) > length else ""))
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - length // 3) if first else 0
+    end = min(len(text), start + length)
+    excerpt = text[start:end]
+    pieces, last = [], 0
+    for match in pattern.finditer(excerpt):
+        pieces.append(escape(excerpt[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(escape(excerpt[last:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308  every piece is escaped

@@ -1,0 +1,85 @@
+"""Metadata in <head>: description, canonical, Open Graph, Twitter card, JSON-LD, hreflang."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Page
+
+from advocacy.core.models import SiteSettings
+
+register = template.Library()
+
+# Characters that could end a <script> element or start markup, escaped inside JSON.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A JSON-LD <script> whose content cannot break out of the element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308  escaped above
+    )
+
+
+def organisation(request, site_settings):
+    root = request.build_absolute_uri("/") if request else None
+    return {"@type": "Organization", "name": site_settings.organisation_name, "url": root}
+
+
+def page_description(page):
+    if page.search_description:
+        return page.search_description
+    for attr in ("standfirst", "subtitle", "hero_text", "summary"):
+        value = getattr(page, attr, "")
+        if value:
+            return " ".join(strip_tags(str(value)).split())[:300]
+    return ""
+
+
+@register.inclusion_tag("components/meta.html", takes_context=True)
+def page_meta(context):
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page):
+        return {"page": None}
+    site_settings = SiteSettings.for_request(request)
+    url = context.get("canonical_url") or page.get_full_url(request)
+    description = page_description(page)
+    image = getattr(page, "og_image", None) or getattr(page, "hero_image", None)
+    image_url = image_alt = None
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        image_url = request.build_absolute_uri(rendition.url)
+        image_alt = getattr(page, "cover_alt_text", "") or image.default_alt_text or image.title
+    publisher = organisation(request, site_settings)
+    build = getattr(page, "structured_data", None)
+    data = build(request, publisher) if build else {"@type": "WebPage", "name": page.title}
+    data = {"@context": "https://schema.org", "url": url, **data}
+    if "publisher" not in data and data["@type"] != "WebPage":
+        data["publisher"] = publisher
+    if image_url and "image" not in data:
+        data["image"] = image_url
+    translations = []
+    if page.pk:
+        translations = [
+            (t.locale.language_code, t.get_full_url(request))
+            for t in page.get_translations(inclusive=True).live().public().select_related("locale")
+        ]
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "site_name": site_settings.organisation_name,
+        "description": description,
+        "url": url,
+        "image_url": image_url,
+        "image_alt": image_alt,
+        "og_type": "article" if data["@type"] in {"NewsArticle", "Chapter"} else "website",
+        "json_ld": json_ld_script(data),
+        "org_json_ld": json_ld_script({"@context": "https://schema.org", **publisher}),
+        "translations": translations if len(translations) > 1 else [],
+    }

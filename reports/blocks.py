@@ -1,0 +1,228 @@
+"""The body blocks shared by report chapters, press releases and country pages."""
+
+import re
+
+from wagtail_footnotes.blocks import RichTextBlockWithFootnotes
+
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+from wagtail import blocks
+
+from advocacy.core.blocks import CaptionedImageBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "footnotes"]
+
+
+class FootnotedParagraphBlock(RichTextBlockWithFootnotes):
+    """Rich text whose footnote references link to the list at the end of the page.
+
+    wagtail-footnotes numbers references in reading order; the anchors it writes are
+    prefixed with the page's id here so that several chapters can share one page (the
+    whole-report view) without two elements sharing an id.
+    """
+
+    def replace_footnote_tags(self, value, html, context=None):
+        html = super().replace_footnote_tags(value, html, context=context)
+        page = (context or {}).get("page")
+        if page is None or "footnote-" not in html:
+            return html
+        return type(html)(
+            html.replace('href="#footnote-', f'href="#fn{page.pk}-').replace(
+                'id="footnote-source-', f'id="fn{page.pk}-source-'
+            )
+        )
+
+    class Meta:
+        icon = "pilcrow"
+        template = "components/blocks/paragraph_block.html"
+        description = "Text with links, lists and footnote references (the “Fn” button)."
+        preview_value = (
+            "<p>LGBTI groups in each of the former Soviet Republics have faced a raft of"
+            " repressive government tactics to silence their voices.</p>"
+        )
+
+
+ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class AnchoredHeadingBlock(blocks.StructBlock):
+    """A heading readers can link to; its anchor is set once and then kept."""
+
+    text = blocks.CharBlock(max_length=200, help_text="The heading as readers see it.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section (h2)"), ("h3", "Sub-section (h3)")],
+        default="h2",
+        help_text="h2 for a section, h3 for a part of a section.",
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        help_text=(
+            "The #link to this heading. Filled in from the heading when you save; keep it"
+            " when you rename the heading so shared links go on working."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        anchor = value.get("anchor") or ""
+        if anchor and not ANCHOR_PATTERN.match(anchor):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "anchor": blocks.BlockValidationError(
+                        "Use lower-case letters, digits and hyphens only, e.g. crackdown-on-rights."
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "title"
+        template = "components/blocks/anchored_heading_block.html"
+        description = "A section heading that appears in the table of contents."
+        preview_value = {"text": "Crackdown on LGBTI rights", "level": "h2", "anchor": ""}
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """A quotation set apart from the text, with who said it."""
+
+    text = blocks.TextBlock(help_text="The exact words, without quotation marks.")
+    attribution = blocks.CharBlock(
+        max_length=200, help_text="Who said it and in what role, e.g. “Denis Krivosheev, …”."
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "components/blocks/pull_quote_block.html"
+        description = "A spokesperson's words, set apart from the text."
+        preview_value = {
+            "text": "It’s a climate of ignorance and hate.",
+            "attribution": "Denis Krivosheev",
+        }
+
+
+class TestimonyBlock(blocks.StructBlock):
+    """Words of a source who must stay anonymous: only a description, never a name."""
+
+    words = blocks.TextBlock(help_text="What the source said, without quotation marks.")
+    source_description = blocks.CharBlock(
+        max_length=200,
+        help_text=(
+            "Describe the source without identifying them, e.g. “a prominent LGBTI activist"
+            " in Belarus”. Never a name, employer or place that could identify them."
+        ),
+    )
+
+    class Meta:
+        icon = "user"
+        template = "components/blocks/testimony_block.html"
+        description = "An anonymous testimony; there is deliberately no name field."
+        preview_value = {
+            "words": "The personal risks were too great.",
+            "source_description": "a prominent LGBTI activist in Belarus",
+        }
+
+
+class FactBlock(blocks.StructBlock):
+    """A figure or date that stands out, with a one-line label."""
+
+    figure = blocks.CharBlock(max_length=40, help_text="e.g. “2016” or “4 countries”.")
+    label = blocks.CharBlock(max_length=200, help_text="One line saying what the figure means.")
+
+    class Meta:
+        icon = "info-circle"
+        template = "components/blocks/fact_block.html"
+        description = "A figure or date with a one-line label."
+        preview_value = {"figure": "2016", "label": "Belarus adopts a “propaganda” law"}
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A box asking readers to act, with a button to where they do it."""
+
+    headline = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False, max_length=500)
+    page = blocks.PageChooserBlock(required=False, help_text="Where the button leads on this site.")
+    url = blocks.URLBlock(required=False, help_text="…or an address on another site.")
+    button_text = blocks.CharBlock(max_length=60, default="Take action")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": blocks.BlockValidationError("Choose a page or give a URL.")}
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        template = "components/blocks/call_to_action_block.html"
+        description = "Ask readers to act: sign, share or learn more."
+        preview_value = {
+            "headline": "Stand with LGBTI defenders",
+            "text": "Call on the authorities to let LGBTI groups work in safety.",
+            "url": "https://example.org/",
+            "button_text": "Take action",
+        }
+
+
+class StoryBlock(blocks.StreamBlock):
+    """The body of a chapter, a press release or a country page."""
+
+    paragraph = FootnotedParagraphBlock(features=PARAGRAPH_FEATURES)
+    heading = AnchoredHeadingBlock()
+    pull_quote = PullQuoteBlock()
+    testimony = TestimonyBlock()
+    fact = FactBlock()
+    image = CaptionedImageBlock()
+    call_to_action = CallToActionBlock()
+
+
+def fill_heading_anchors(body):
+    """Give every heading without an anchor one made from its text, unique in the body.
+
+    Anchors already set are never changed, so renaming a heading keeps its links working.
+    Returns True when an anchor was added.
+    """
+    taken = {b.value["anchor"] for b in body if b.block_type == "heading" and b.value["anchor"]}
+    changed = False
+    for block in body:
+        if block.block_type != "heading" or block.value["anchor"]:
+            continue
+        base = slugify(block.value["text"])[:70].strip("-") or "section"
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        block.value["anchor"] = anchor
+        taken.add(anchor)
+        changed = True
+    return changed
+
+
+def body_headings(body):
+    """(level, text, anchor) for each heading, for a table of contents."""
+    return [
+        {"level": b.value["level"], "text": b.value["text"], "anchor": b.value["anchor"]}
+        for b in body
+        if b.block_type == "heading"
+    ]
+
+
+def body_plain_text(body):
+    """The body's words as plain text, for search snippets and descriptions."""
+    parts = []
+    for block in body:
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(block.value.source))
+        elif block.block_type == "heading":
+            parts.append(block.value["text"])
+        elif block.block_type in ("pull_quote", "testimony"):
+            parts.append(" ".join(str(v) for v in block.value.values()))
+        elif block.block_type == "fact":
+            parts.append(f"{block.value['figure']} {block.value['label']}")
+    return " ".join(" ".join(parts).split())
+
+
+def body_word_count(body):
+    """Words a reader reads in the body."""
+    return len(body_plain_text(body).split())

@@ -1,0 +1,268 @@
+"""Demo content for the report: the press release, verbatim, and a report built from it.
+
+Nothing here adds a fact, figure, name or date that the seed press release does not give.
+The chapters say plainly that they are drawn from the press release. The report has no
+publication date, reference number or PDF because the seed gives none.
+"""
+
+import uuid
+
+from wagtail_footnotes.models import Footnote
+
+from django.db import transaction
+from django.utils.html import escape
+
+from advocacy.core.demo import REPORT_TITLE, add_child_once
+
+from .models import (
+    KeyFinding,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    ReportChapterPage,
+    ReportPage,
+)
+from .seed import paragraph, press_release
+
+DRAWN_FROM_RELEASE = (
+    "<p><i>This chapter is drawn from the press release that launched the report; its words"
+    " are the release’s own.</i></p>"
+)
+SOURCE_NOTE = (
+    f"<p>Amnesty International, press release launching the report “{escape(REPORT_TITLE)}”.</p>"
+)
+
+
+def p(text):
+    return ("paragraph", f"<p>{escape(text)}</p>")
+
+
+def heading(text, anchor=""):
+    return ("heading", {"text": text, "level": "h2", "anchor": anchor})
+
+
+def quote(text, attribution):
+    return ("pull_quote", {"text": text, "attribution": attribution})
+
+
+def strip_quotes(text):
+    return text.strip().strip('“”"')
+
+
+KRIVOSHEEV = (
+    "Denis Krivosheev, Deputy Director for Europe and Central Asia at Amnesty International"
+)
+
+
+def build_press_releases(home):
+    index, _ = add_child_once(
+        home,
+        PressReleaseIndexPage,
+        "press-releases",
+        title="Press releases",
+        show_in_menus=True,
+        intro="<p>Press releases about the report, newest first.</p>",
+    )
+    headline, blocks = press_release()
+    body = [p(text) if kind == "paragraph" else heading(text) for kind, text in blocks]
+    release, _ = add_child_once(
+        index,
+        PressReleasePage,
+        "former-soviet-states-entrenching-homophobia",
+        title=headline,
+        standfirst=paragraph("Discrimination, homophobia"),
+        search_description=paragraph("Discrimination, homophobia")[:300],
+        body=body[1:],  # the first paragraph is the standfirst
+        notes_to_editors=(
+            "<p>The report “" + escape(REPORT_TITLE) + "” explores the increasingly"
+            " discriminatory environment that LGBTI rights groups in four former Soviet states"
+            " have faced in recent years, including within the human rights community itself."
+            "</p>"
+        ),
+    )
+    return index, release
+
+
+def chapter_bodies():
+    """(slug, title, standfirst, body, footnoted) for each chapter, from the release."""
+    belarus_activist = paragraph("A prominent LGBTI activist in Belarus")
+    kyrgyz_activists = paragraph("Kyrgyzstan activists told")
+    return [
+        (
+            "introduction",
+            "A worrying rise in hostility",
+            "Discrimination, homophobia and Russia’s crusade against non-traditional sexual"
+            " relationships have helped fuel a worrying rise in hostility towards LGBTI human"
+            " rights groups in parts of the former Soviet Union.",
+            [
+                ("paragraph", DRAWN_FROM_RELEASE),
+                p(paragraph("‘Less equal")),
+                quote(strip_quotes(paragraph("“LGBTI activists have long")), KRIVOSHEEV),
+                quote(strip_quotes(paragraph("“The idea, promoted by Russia")), KRIVOSHEEV),
+            ],
+        ),
+        (
+            "crackdown-on-lgbti-rights",
+            "Crackdown on LGBTI rights",
+            "The governments of Armenia, Belarus, Kazakhstan and Kyrgyzstan, Russia’s closest"
+            " partners in the region, have all embarked on a crackdown on LGBTI rights in"
+            " recent years.",
+            [
+                ("paragraph", DRAWN_FROM_RELEASE),
+                heading("“Propaganda” laws", "propaganda-laws"),
+                (
+                    "paragraph",
+                    '<p>{} <footnote id="{{fn}}">[1]</footnote></p>'.format(
+                        escape(paragraph("All four countries have attempted"))
+                    ),
+                ),
+                (
+                    "fact",
+                    {
+                        "figure": "2016",
+                        "label": "Belarus adopts a variation of Russia’s “propaganda” law",
+                    },
+                ),
+                (
+                    "testimony",
+                    {
+                        "words": "the personal risks were too great.",
+                        "source_description": "a prominent LGBTI activist in Belarus",
+                    },
+                ),
+                p(belarus_activist),
+                p(paragraph("Notably, the majority")),
+                heading("Constitutional bans on same-sex marriage", "constitutional-bans"),
+                p(paragraph("Elsewhere, Armenia and Kyrgyzstan")),
+                (
+                    "fact",
+                    {
+                        "figure": "2015 and 2016",
+                        "label": (
+                            "Armenia, then Kyrgyzstan, amend their Constitutions to preclude"
+                            " same-sex marriages"
+                        ),
+                    },
+                ),
+                heading("Silenced: pride marches and freedom of association", "silenced"),
+                p(paragraph("LGBTI groups in each of the former Soviet Republics")),
+                p(paragraph("Freedom of association is limited")),
+            ],
+        ),
+        (
+            "marginalised-by-the-human-rights-community",
+            "Marginalised by the human rights community",
+            "LGBTI human rights defenders and activists have even come to feel “less equal”"
+            " within their local human rights communities.",
+            [
+                ("paragraph", DRAWN_FROM_RELEASE),
+                p(paragraph("As a result of this discrimination")),
+                quote(
+                    strip_quotes(paragraph("“LGBTI activists not only bear")).removesuffix(
+                        ",” said Denis Krivosheev."
+                    )
+                    + ".",
+                    KRIVOSHEEV,
+                ),
+                heading("“No one wants to be associated with us”", "no-one-wants-to-be-associated"),
+                (
+                    "testimony",
+                    {
+                        "words": "no one wants to be associated with us",
+                        "source_description": "LGBTI activists in Kyrgyzstan",
+                    },
+                ),
+                p(kyrgyz_activists),
+                p(paragraph("For LGBTI groups in each country")),
+                heading("Mikayel Danielyan", "mikayel-danielyan"),
+                p(paragraph("Mikayel Danielyan")),
+            ],
+        ),
+        (
+            "recommendations",
+            "What must change",
+            "The authorities must let LGBTI groups work in safety, and human rights groups"
+            " must work alongside them.",
+            [
+                ("paragraph", DRAWN_FROM_RELEASE),
+                p(paragraph("“State authorities in Armenia")),
+                p(paragraph("“Amnesty International calls on")),
+            ],
+        ),
+    ]
+
+
+def build_report(home):
+    report, created = add_child_once(
+        home,
+        ReportPage,
+        "less-equal",
+        title="Less equal",
+        subtitle="LGBTI human rights defenders in Armenia, Belarus, Kazakhstan and Kyrgyzstan",
+        seo_title=REPORT_TITLE,
+        show_in_menus=True,
+        search_description=(
+            "The increasingly discriminatory environment that LGBTI rights groups in four"
+            " former Soviet states have faced in recent years, including within the human"
+            " rights community itself."
+        ),
+        summary=f"<p>{escape(paragraph('Discrimination, homophobia'))}</p>"
+        f"<p>{escape(paragraph('‘Less equal'))}</p>",
+        recommendations=(
+            "<ul><li>State authorities in Armenia, Belarus, Kazakhstan and Kyrgyzstan must"
+            " ensure that LGBTI groups can carry out their human rights work in safety and"
+            " without any discrimination.</li><li>Human rights groups across the region should"
+            " work alongside LGBTI rights organizations, united by the principle of the"
+            " universality of human rights.</li></ul>"
+        ),
+        key_findings=[
+            KeyFinding(text=text)
+            for text in (
+                "All four countries have attempted to introduce homophobic “propaganda” laws,"
+                " similar to the law in Russia; only Belarus has done so, adopting a variation"
+                " of the Russian law in 2016.",
+                "Armenia and Kyrgyzstan amended their Constitutions to explicitly preclude"
+                " same-sex marriages in 2015 and 2016 respectively.",
+                "With few exceptions, gay pride marches are consistently forbidden or become"
+                " targets of attacks by homophobic groups, with the police often failing to"
+                " prevent and investigate effectively hate crimes.",
+                "A small number of NGOs that work on LGBTI rights are registered in Armenia and"
+                " Kyrgyzstan; only activists and informal groups are active in Belarus and"
+                " Kazakhstan.",
+                "LGBTI human rights defenders feel “less equal” within their local human rights"
+                " communities, dominated by “mainstream” groups that do not primarily work on"
+                " LGBTI rights.",
+                "The majority of the interviewees in all four countries wished to remain"
+                " anonymous due to security concerns or other possible ramifications.",
+            )
+        ],
+    )
+    for (
+        slug,
+        title,
+        standfirst,
+        body,
+    ) in chapter_bodies():
+        existing = report.get_children().filter(slug=slug).first()
+        if existing is not None:
+            continue
+        footnote_id = uuid.uuid4()
+        body = [
+            (kind, value.replace("{fn}", str(footnote_id)) if kind == "paragraph" else value)
+            for kind, value in body
+        ]
+        chapter = ReportChapterPage(slug=slug, title=title, standfirst=standfirst, body=body)
+        if any("<footnote" in v for k, v in body if k == "paragraph"):
+            chapter.footnotes = [Footnote(uuid=footnote_id, text=SOURCE_NOTE)]
+        report.add_child(instance=chapter)
+        chapter.save_revision().publish()
+    return report
+
+
+@transaction.atomic
+def build(home):
+    report = build_report(home)
+    index, release = build_press_releases(home)
+    if release.report_id is None:
+        release.report = report
+        release.save_revision().publish()
+    return report, release

@@ -1,0 +1,12 @@
+from .chapter import ReportChapterPage
+from .press import PressReleaseIndexPage, PressReleasePage
+from .report import KeyFinding, ReportCountry, ReportPage
+
+__all__ = [
+    "KeyFinding",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
+    "ReportChapterPage",
+    "ReportCountry",
+    "ReportPage",
+]

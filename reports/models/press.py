@@ -1,0 +1,170 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from reports.blocks import StoryBlock, body_headings, body_plain_text, fill_heading_anchors
+
+
+class PressReleaseIndexPage(RoutablePageMixin, Page):
+    """The list of press releases, newest first, with an Atom feed."""
+
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the list.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["reports.PressReleasePage"]
+    max_count_per_parent = 1
+    template = "pages/reports/press_release_index_page.html"
+
+    class Meta:
+        verbose_name = _("press release index")
+
+    def releases(self):
+        return (
+            PressReleasePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-release_time", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["releases"] = Paginator(self.releases(), 20).get_page(request.GET.get("page"))
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from reports.feeds import PressReleaseFeed
+
+        return PressReleaseFeed(self)(request)
+
+
+class PressReleasePage(Page):
+    """A press release; schedule it (Go-live date) to keep it under embargo."""
+
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text=_("Where it is issued from, e.g. “London”.")
+    )
+    release_time = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The time printed on the release. To embargo it, set “Go-live date” in the"
+            " page's settings: the release stays hidden from the public until then."
+        ),
+    )
+    standfirst = models.TextField(
+        blank=True, max_length=600, help_text=_("The opening paragraph, shown in lists.")
+    )
+    body = StreamField(StoryBlock(), help_text=_("The release's text."))
+    notes_to_editors = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Background for journalists, printed after the release."),
+    )
+    report = models.ForeignKey(
+        "reports.ReportPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The report this release announces."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("dateline"), FieldPanel("release_time"), FieldPanel("report")],
+            heading=_("Release"),
+        ),
+        FieldPanel("standfirst"),
+        FieldPanel("body"),
+        FieldPanel("notes_to_editors"),
+        InlinePanel("footnotes", heading=_("Footnotes"), label=_("Footnote")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("notes_to_editors"),
+    ]
+    api_fields = [
+        APIField("dateline"),
+        APIField("release_time"),
+        APIField("standfirst"),
+        APIField("body"),
+        APIField("notes_to_editors"),
+        APIField("report"),
+    ]
+
+    parent_page_types = ["reports.PressReleaseIndexPage"]
+    subpage_types = []
+    template = "pages/reports/press_release_page.html"
+
+    class Meta:
+        verbose_name = _("press release")
+
+    def full_clean(self, *args, **kwargs):
+        fill_heading_anchors(self.body)
+        super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "footnotes")
+        return context
+
+    @property
+    def headings(self):
+        return body_headings(self.body)
+
+    @property
+    def published_at(self):
+        """The release time, or when it first went live on this site."""
+        return self.release_time or self.go_live_at or self.first_published_at
+
+    @property
+    def embargoed_until(self):
+        """The go-live time while it is still in the future, for staff previews."""
+        if self.go_live_at and self.go_live_at > timezone.now():
+            return self.go_live_at
+        return None
+
+    def structured_data(self, request, publisher):
+        """schema.org NewsArticle."""
+        data = {
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "datePublished": self.published_at,
+            "dateModified": self.last_published_at or self.published_at,
+            "description": self.standfirst or self.search_description,
+            "inLanguage": self.locale.language_code,
+            "author": publisher,
+            "publisher": publisher,
+        }
+        if self.dateline:
+            data["locationCreated"] = {"@type": "Place", "name": self.dateline}
+        if self.report_id and self.report.live:
+            data["about"] = {
+                "@type": "Report",
+                "name": self.report.full_title,
+                "url": self.report.get_full_url(request),
+            }
+        return data
+
+    @property
+    def search_snippet_text(self):
+        return f"{self.standfirst} {body_plain_text(self.body)}"
+
+    @property
+    def og_image(self):
+        return self.report.cover_image if self.report_id else None

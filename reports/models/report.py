@@ -1,0 +1,204 @@
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.shortcuts import render
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class ReportPage(RoutablePageMixin, Page):
+    """A published report: its landing page, with the chapters as children."""
+
+    subtitle = models.CharField(
+        max_length=255, blank=True, help_text=_("Shown under the title, e.g. what it covers.")
+    )
+    publication_date = models.DateField(
+        null=True, blank=True, help_text=_("The date the report was published.")
+    )
+    reference_number = models.CharField(
+        max_length=50, blank=True, help_text=_("The organisation's index number for the report.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The report's cover; also the image shown when the report is shared."),
+    )
+    cover_alt_text = models.CharField(
+        max_length=255, blank=True, help_text=_("Describe the cover for people who cannot see it.")
+    )
+    cover_credit = models.CharField(
+        max_length=255, blank=True, help_text=_("Who took or made the cover image.")
+    )
+    summary = RichTextField(
+        features=["bold", "italic", "link"], help_text=_("What the report found, in a paragraph.")
+    )
+    recommendations = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What the report asks of governments and others."),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The official PDF; its format and size are shown next to the link."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [FieldPanel("publication_date"), FieldPanel("reference_number"), FieldPanel("pdf")],
+            heading=_("Publication"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_alt_text"), FieldPanel("cover_credit")],
+            heading=_("Cover"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("key_findings", heading=_("Key findings"), label=_("Finding"), min_num=0),
+        InlinePanel("countries", heading=_("Countries covered"), label=_("Country")),
+        FieldPanel("recommendations"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("recommendations"),
+        index.RelatedFields("key_findings", [index.SearchField("text")]),
+    ]
+    api_fields = [
+        APIField("subtitle"),
+        APIField("publication_date"),
+        APIField("reference_number"),
+        APIField("summary"),
+        APIField("key_findings"),
+        APIField("recommendations"),
+        APIField("pdf"),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["reports.ReportChapterPage"]
+    template = "pages/reports/report_page.html"
+
+    class Meta:
+        verbose_name = _("report")
+
+    @property
+    def full_title(self):
+        """Title and subtitle as the report is cited: “Less equal: LGBTI human rights …”."""
+        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
+
+    def chapters(self):
+        """The live, public chapters in the order editors gave them."""
+        from .chapter import ReportChapterPage
+
+        return ReportChapterPage.objects.child_of(self).live().public().order_by("path")
+
+    def press_releases(self):
+        from .press import PressReleasePage
+
+        return (
+            PressReleasePage.objects.live().public().filter(report=self).order_by("-release_time")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = list(self.chapters())
+        context["key_findings"] = list(self.key_findings.all())
+        rows = list(self.countries.select_related("country"))
+        visible = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[row.country_id for row in rows])
+            .values_list("pk", flat=True)
+        )
+        context["countries"] = [row.country for row in rows if row.country_id in visible]
+        context["press_releases"] = list(self.press_releases())
+        return context
+
+    @path("all/", name="all")
+    def whole_report(self, request):
+        """Every chapter on one page: for printing, saving or a bad connection."""
+        context = self.get_context(request)
+        chapters = context["chapters"]
+        prefetch_related_objects(chapters, "footnotes")
+        context["canonical_url"] = self.get_full_url(request) + "all/"
+        return render(request, "pages/reports/report_all.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + "all/"})
+        return urls
+
+    def structured_data(self, request, publisher):
+        """schema.org Report, with its chapters as parts."""
+        return {
+            "@type": "Report",
+            "name": self.full_title,
+            "headline": self.full_title,
+            "datePublished": self.publication_date,
+            "reportNumber": self.reference_number or None,
+            "description": strip_tags(self.summary).strip(),
+            "inLanguage": self.locale.language_code,
+            "author": publisher,
+            "publisher": publisher,
+            "hasPart": [
+                {
+                    "@type": "Chapter",
+                    "position": number,
+                    "name": chapter.title,
+                    "url": chapter.get_full_url(request),
+                }
+                for number, chapter in enumerate(self.chapters(), start=1)
+            ],
+        }
+
+    @property
+    def search_snippet_text(self):
+        return strip_tags(f"{self.subtitle} {self.summary} {self.recommendations}")
+
+    @property
+    def og_image(self):
+        return self.cover_image
+
+
+class KeyFinding(Orderable):
+    """One finding of the report, in the order editors put them."""
+
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="key_findings")
+    text = models.TextField(max_length=600, help_text=_("One finding, in a sentence or two."))
+
+    panels = [FieldPanel("text")]
+    api_fields = [APIField("text")]
+
+    def __str__(self):
+        return self.text
+
+
+class ReportCountry(Orderable):
+    """A country the report covers, linking to that country's page."""
+
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="countries")
+    country = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The country's page on this site."),
+    )
+
+    panels = [FieldPanel("country")]
+
+    def __str__(self):
+        return str(self.country)
