@@ -6,7 +6,9 @@ counts and ratios measured in one run, never absolute time limits.
 """
 
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,6 +31,17 @@ def measure(client, path):
     return len(queries), len(response.content)
 
 
+def time_request(client, path, repeat=20):
+    """Median seconds per request, measured in this run (compare as ratios only)."""
+    client.get(path)
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(path)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
 def main():
     from django.conf import settings
     from django.test.utils import get_runner
@@ -46,9 +59,14 @@ def main():
                 prepare(size)
                 queries, size_bytes = measure(client, path)
                 rows.append((label, size, queries, size_bytes))
-        print(f"{'page':<28}{'items':>7}{'queries':>9}{'bytes':>9}")
+        print(f"{'page':<30}{'items':>7}{'queries':>9}{'bytes':>9}")
         for label, size, queries, size_bytes in rows:
-            print(f"{label:<28}{size:>7}{queries:>9}{size_bytes:>9}")
+            print(f"{label:<30}{size:>7}{queries:>9}{size_bytes:>9}")
+        print()
+        baseline = time_request(client, "/about/")
+        print(f"{'request':<30}{'x /about/':>14}")
+        for label, path in scenarios.TIMED:
+            print(f"{label:<30}{time_request(client, path) / baseline:>14.1f}")
     finally:
         runner.teardown_databases(old_config)
 

@@ -4,6 +4,8 @@ from django.core.management import call_command
 
 from advocacy.core.factories import FeaturedItemFactory, StandardPageFactory
 from advocacy.core.models import FeaturedItem, HomePage
+from reports.factories import ReportChapterPageFactory, ReportPageFactory
+from reports.models import ReportChapterPage, ReportPage
 
 SIZES = (1, 10, 50)
 _demo_loaded = False
@@ -24,6 +26,31 @@ def home_with_featured(size):
         FeaturedItemFactory(home=home, page=StandardPageFactory(parent=home, show_in_menus=True))
 
 
+def report_with_chapters(size):
+    """A report at /bench-report/ with exactly ``size`` chapters."""
+    home = ensure_demo()
+    report = ReportPage.objects.filter(slug="bench-report").first()
+    if report is None:
+        report = ReportPageFactory(parent=home, slug="bench-report", title="Bench report")
+    chapters = list(ReportChapterPage.objects.child_of(report).order_by("path"))
+    for extra in chapters[size:]:
+        extra.delete()
+    for n in range(len(chapters), size):
+        ReportChapterPageFactory(parent=report, slug=f"chapter-{n + 1}")
+    return report
+
+
 SCENARIOS = [
     ("home (featured + menu pages)", "/", home_with_featured),
+    ("report landing (chapters)", "/bench-report/", report_with_chapters),
+    ("chapter 1 (siblings)", "/bench-report/chapter-1/", report_with_chapters),
+    ("whole report (chapters)", "/bench-report/all/", report_with_chapters),
+]
+
+# Requests timed against the plain /about/ page in the same run: (label, path).
+TIMED = [
+    ("search ?q=propaganda", "/search/?q=propaganda"),
+    ("search ?q= 100,000 chars", "/search/?q=" + "x" * 100_000),
+    ("search unbalanced quote", '/search/?q="propaganda'),
+    ("search ?page=99999", "/search/?q=propaganda&page=99999"),
 ]

@@ -4,6 +4,7 @@ import re
 
 from wagtail_footnotes.blocks import RichTextBlockWithFootnotes
 
+from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
@@ -70,7 +71,7 @@ class AnchoredHeadingBlock(blocks.StructBlock):
         if anchor and not ANCHOR_PATTERN.match(anchor):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "anchor": blocks.BlockValidationError(
+                    "anchor": ValidationError(
                         "Use lower-case letters, digits and hyphens only, e.g. crackdown-on-rights."
                     )
                 }
@@ -150,7 +151,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError("Choose a page or give a URL.")}
+                block_errors={"page": ValidationError("Choose a page or give a URL.")}
             )
         return value
 

@@ -19,19 +19,23 @@ class RobotsView(TemplateView):
 def search(request):
     """Search the report, its chapters and press releases (and later apps' pages)."""
     query = clean_query(request.GET.get("q", ""))
+    terms = query_terms(query)
     results = None
     if query:
+        # Only the words go to the search backend: quotes and operators typed into the
+        # box are not query syntax here (SQLite's FTS5 would reject an unbalanced quote).
         pages = (
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())
             .type(*searchable_models())
-            .search(query, operator="and")
+            .search(" ".join(terms), operator="and")
+            if terms
+            else Page.objects.none()
         )
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         specific = Page.objects.filter(pk__in=[p.pk for p in results.object_list]).specific()
         by_pk = {page.pk: page for page in specific}
-        terms = query_terms(query)
         results.items = [
             {
                 "page": by_pk[p.pk],

@@ -77,7 +77,7 @@ def test_port_in_use_is_explained_in_one_line():
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         port = listener.getsockname()[1]
-        result = run_manage("preflight", "--port", str(port))
+        result = run_manage("preflight", "--port", str(port), DATABASE_URL="sqlite:///:memory:")
     assert result.returncode == 1
     assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
     assert "Traceback" not in result.stderr
