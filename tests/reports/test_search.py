@@ -87,9 +87,7 @@ def test_postgresql_full_text_search_stems_words(client, demo):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL full-text search; CI runs the suite on PostgreSQL")
 
-    assert type(get_search_backend()).__module__.startswith(
-        "wagtail.search.backends.database.postgres"
-    )
+    assert type(get_search_backend()).__name__ == "PostgresSearchBackend"
     # "laws" in the chapter is found by "law": English stemming, not substring matching.
     html = client.get("/search/", {"q": "law"}).content.decode()
     assert "Crackdown on LGBTI rights" in html
