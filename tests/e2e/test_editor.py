@@ -38,3 +38,20 @@ def test_editor_edits_the_home_intro_publishes_and_sees_it_live(page, editor):
     page.goto("/")
     assert "Read the report, then act on it." in page.locator(".intro").inner_text()
     assert_accessible(page)
+
+
+def test_editor_opens_a_chapter_with_its_footnotes_panel_without_errors(page, editor):
+    from reports.models import ReportChapterPage
+
+    chapter = ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights")
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"/admin/pages/{chapter.pk}/edit/")
+
+    assert page.get_by_role("heading", name="Footnotes").count() >= 1
+    assert page.locator("[data-contentpath='body']").is_visible()
+    page.screenshot(path="/tmp/admin-chapter.png")

@@ -68,3 +68,16 @@ def test_report_reads_without_javascript_or_css(browser, live_server):
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
     context.close()
+
+
+@pytest.mark.usefixtures("demo_site")
+def test_chapter_prints_without_site_chrome_and_with_link_addresses(page):
+    page.goto("/press-releases/former-soviet-states-entrenching-homophobia/")
+    page.emulate_media(media="print")
+
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator("h1").is_visible()
+    page.goto("/less-equal/crackdown-on-lgbti-rights/")
+    assert not page.get_by_role("navigation", name="In this chapter").is_visible()
+    assert page.locator(".footnotes").is_visible()

@@ -164,3 +164,22 @@ def test_api_lists_report_pages_with_their_fields(client):
     assert [c["chapter_number"] for c in chapters["items"]] == [1, 2, 3, 4]
     assert release["items"][0]["title"].startswith("Former Soviet states entrenching homophobia")
     assert client.get("/api/v2/pages/", {"limit": 100_000}).status_code == 400
+
+
+def test_translated_page_advertises_hreflang_alternates(client, report):
+    from wagtail.models import Locale
+
+    russian = Locale.objects.create(language_code="ru")
+    home_ru = report.get_parent().copy_for_translation(russian)
+    home_ru.save_revision().publish()
+    report_ru = report.copy_for_translation(russian)
+    report_ru.title = "Менее равные"
+    report_ru.save_revision().publish()
+
+    html = client.get(report.url).content.decode()
+    html_ru = client.get("/ru/less-equal/").content.decode()
+
+    assert '<link rel="alternate" hreflang="en" href="http://localhost/less-equal/">' in html
+    assert '<link rel="alternate" hreflang="ru" href="http://localhost/ru/less-equal/">' in html
+    assert '<html lang="ru">' in html_ru
+    assert "Менее равные" in html_ru
