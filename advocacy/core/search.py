@@ -15,6 +15,7 @@ SEARCHABLE_PAGE_TYPES = [
     "reports.ReportPage",
     "reports.ReportChapterPage",
     "reports.PressReleasePage",
+    "countries.CountryPage",
 ]
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")

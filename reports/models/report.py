@@ -192,9 +192,9 @@ class ReportCountry(Orderable):
 
     report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="countries")
     country = models.ForeignKey(
-        "wagtailcore.Page",
+        "countries.CountryPage",
         on_delete=models.CASCADE,
-        related_name="+",
+        related_name="covered_by",
         help_text=_("The country's page on this site."),
     )
 

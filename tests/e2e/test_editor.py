@@ -54,4 +54,3 @@ def test_editor_opens_a_chapter_with_its_footnotes_panel_without_errors(page, ed
 
     assert page.get_by_role("heading", name="Footnotes").count() >= 1
     assert page.locator("[data-contentpath='body']").is_visible()
-    page.screenshot(path="/tmp/admin-chapter.png")

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from advocacy.core import demo as core_demo
+from countries import demo as countries_demo
 from reports import demo as reports_demo
 
 
@@ -14,7 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = core_demo.build()
-        reports_demo.build(home)
+        report, _release = reports_demo.build(home)
+        countries_demo.build(home, report)
         call_command("update_index", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,385 @@
+import calendar
+import datetime
+
+from django_countries.fields import CountryField
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from countries.facts import (
+    ALLOWED_STATUSES,
+    SYMBOLS,
+    TONE_LABELS,
+    TONES,
+    YEAR_TOPICS,
+    Status,
+    Topic,
+)
+from reports.blocks import StoryBlock, body_plain_text, fill_heading_anchors
+
+EARLIEST_YEAR = 1900
+
+
+def not_in_the_future(year):
+    if year is not None and year > timezone.now().year:
+        raise ValidationError(
+            _("%(year)s is in the future: give the year it happened."), params={"year": year}
+        )
+
+
+class CountryPage(Page):
+    """One country the report covers: its facts, its story and its timeline."""
+
+    iso_code = CountryField(
+        verbose_name=_("country code"),
+        help_text=_("The country (ISO 3166-1 code); one page per country in each language."),
+    )
+    summary = models.TextField(
+        max_length=600, help_text=_("Two or three sentences on the situation in this country.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Optional photograph at the top of the page; its alt text is read out."),
+    )
+    hero_credit = models.CharField(
+        max_length=255, blank=True, help_text=_("Who took the photograph.")
+    )
+    body = StreamField(
+        StoryBlock(), blank=True, help_text=_("The country's story, quotes and figures.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("iso_code"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_credit")], heading=_("Image")),
+        InlinePanel(
+            "facts",
+            heading=_("Facts"),
+            label=_("Fact"),
+            help_text=_("One per topic; each with its source and the date it was checked."),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "events",
+            heading=_("Timeline"),
+            label=_("Event"),
+            help_text=_("Shown in date order, whatever order you add them in."),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("events", [index.SearchField("description")]),
+        index.RelatedFields("facts", [index.SearchField("note")]),
+    ]
+    api_fields = [
+        APIField("iso_code"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("facts"),
+        APIField("events"),
+    ]
+
+    parent_page_types = ["countries.CountryIndexPage"]
+    subpage_types = []
+    template = "pages/countries/country_page.html"
+
+    class Meta:
+        verbose_name = _("country page")
+
+    def clean(self):
+        super().clean()
+        if not self.iso_code:
+            return
+        clash = (
+            CountryPage.objects.filter(iso_code=self.iso_code, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "iso_code": _(
+                        "“%(title)s” already uses this country in this language: each country"
+                        " has one page per language."
+                    )
+                    % {"title": clash.title}
+                }
+            )
+
+    def full_clean(self, *args, **kwargs):
+        fill_heading_anchors(self.body)
+        super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        facts = {fact.topic: fact for fact in self.facts.select_related("source")}
+        context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
+        context["has_facts"] = bool(facts)
+        context["events"] = sorted(self.events.select_related("source"), key=lambda e: e.date_key)
+        chapters = self.discussed_in()
+        context["chapters"] = chapters
+        context["testimonies"] = self.testimonies(chapters)
+        return context
+
+    @property
+    def search_snippet_text(self):
+        return f"{self.summary} {body_plain_text(self.body)}"
+
+    @property
+    def og_image(self):
+        return self.hero_image
+
+    @cached_property
+    def name(self):
+        return self.title
+
+    def discussed_in(self):
+        """The live chapters of reports covering this country that mention it by name.
+
+        Derived from the report (its "countries covered" and its text), never typed twice.
+        """
+        from reports.models import ReportChapterPage, ReportPage
+
+        reports = ReportPage.objects.live().public().filter(countries__country=self).distinct()
+        within = Q()
+        for report in reports:
+            within |= Q(path__startswith=report.path, depth=report.depth + 1)
+        if not within:
+            return []
+        chapters = ReportChapterPage.objects.live().public().filter(within).order_by("path")
+        name = self.title.casefold()
+        return [
+            chapter
+            for chapter in chapters
+            if name
+            in " ".join(
+                (chapter.title, chapter.standfirst, body_plain_text(chapter.body))
+            ).casefold()
+        ]
+
+    def testimonies(self, chapters):
+        """Anonymous testimonies in those chapters whose source is described in this country."""
+        name = self.title.casefold()
+        found = []
+        for chapter in chapters:
+            for block in chapter.body:
+                if (
+                    block.block_type == "testimony"
+                    and name in block.value["source_description"].casefold()
+                ):
+                    found.append({"value": block.value, "chapter": chapter})
+        return found
+
+
+class EmptyFact:
+    """A topic with no fact recorded: the page says so rather than showing a blank box."""
+
+    source = None
+    last_checked = None
+    year = None
+    note = ""
+    status = Status.NOT_STATED
+
+    def __init__(self, topic):
+        self.topic = topic
+
+    def get_topic_display(self):
+        return Topic(self.topic).label
+
+    def get_status_display(self):
+        return _("No information recorded yet")
+
+    tone = "unknown"
+    symbol = SYMBOLS["unknown"]
+    tone_label = TONE_LABELS["unknown"]
+    recorded = False
+
+
+class CountryFact(models.Model):
+    """One structured fact about a country, with its source and when it was checked."""
+
+    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="facts")
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        help_text=_("Pick “Not stated in the report” rather than guess."),
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future],
+        help_text=_("For laws and constitutional amendments: the year adopted."),
+    )
+    note = models.CharField(max_length=300, blank=True, help_text=_("One line of detail."))
+    source = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The report chapter or press release that says so."),
+    )
+    last_checked = models.DateField(
+        default=datetime.date.today,
+        help_text=_("When someone last checked this against the source."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("status"), FieldPanel("year")]),
+        FieldPanel("note"),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("last_checked")]),
+    ]
+    api_fields = [
+        APIField("topic"),
+        APIField("status"),
+        APIField("year"),
+        APIField("note"),
+        APIField("last_checked"),
+    ]
+
+    class Meta:
+        ordering = ["topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "topic"], name="one_fact_per_topic")
+        ]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}: {self.get_status_display()}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        allowed = ALLOWED_STATUSES.get(self.topic, [])
+        if self.topic and self.status and self.status not in allowed:
+            errors["status"] = _("For “%(topic)s” choose one of: %(allowed)s.") % {
+                "topic": self.get_topic_display(),
+                "allowed": ", ".join(str(Status(s).label) for s in allowed),
+            }
+        if self.year and self.topic not in YEAR_TOPICS:
+            errors["year"] = _("Only laws and constitutional amendments take a year.")
+        if self.last_checked and self.last_checked > timezone.now().date():
+            errors["last_checked"] = _("The date it was checked cannot be in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def recorded(self):
+        return True
+
+    @property
+    def tone(self):
+        return TONES[Status(self.status)]
+
+    @property
+    def symbol(self):
+        return SYMBOLS[self.tone]
+
+    @property
+    def tone_label(self):
+        return TONE_LABELS[self.tone]
+
+
+class TimelineEvent(models.Model):
+    """Something that happened, dated as precisely as the source allows."""
+
+    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="events")
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future]
+    )
+    month = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=[(n, calendar.month_name[n]) for n in range(1, 13)],
+        help_text=_("Leave empty when the source gives only the year."),
+    )
+    day = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Leave empty when the source gives only the month."),
+    )
+    description = models.CharField(max_length=300, help_text=_("What happened, in one sentence."))
+    source = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The page on this site that reports it."),
+    )
+    # year*10000 + month*100 + day, unknown parts as 0: "2015" sorts before "May 2015".
+    sort_key = models.PositiveIntegerField(editable=False, default=0, db_index=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]),
+        FieldPanel("description"),
+        FieldPanel("source"),
+    ]
+    api_fields = [APIField("year"), APIField("month"), APIField("day"), APIField("description")]
+
+    class Meta:
+        ordering = ["sort_key", "pk"]
+
+    def __str__(self):
+        return f"{self.date_label}: {self.description}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = self.date_key
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.day and not self.month:
+            raise ValidationError({"month": _("Give the month too, or leave the day empty.")})
+        if self.year and self.month and self.day:
+            try:
+                datetime.date(self.year, self.month, self.day)
+            except ValueError:
+                raise ValidationError(
+                    {
+                        "day": _("%(month)s %(year)s has no day %(day)s.")
+                        % {
+                            "month": calendar.month_name[self.month],
+                            "year": self.year,
+                            "day": self.day,
+                        }
+                    }
+                ) from None
+
+    @property
+    def date_key(self):
+        return (self.year or 0) * 10000 + (self.month or 0) * 100 + (self.day or 0)
+
+    @property
+    def date_label(self):
+        if self.month and self.day:
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        if self.month:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return str(self.year)
+
+    @property
+    def iso_date(self):
+        """Partial ISO 8601 for <time datetime>: 2015, 2015-05 or 2015-05-25."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
