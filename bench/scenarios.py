@@ -40,11 +40,33 @@ def report_with_chapters(size):
     return report
 
 
+def countries_with_events(size):
+    """The demo's countries, plus extra countries and ``size`` events on Belarus."""
+    from countries.factories import CountryFactFactory, CountryPageFactory, TimelineEventFactory
+    from countries.models import CountryIndexPage, CountryPage, TimelineEvent
+
+    ensure_demo()
+    index = CountryIndexPage.objects.get()
+    belarus = CountryPage.objects.get(slug="belarus")
+    TimelineEvent.objects.filter(country=belarus, description="Bench event").delete()
+    for n in range(size):
+        TimelineEventFactory(country=belarus, year=1950 + n % 70, description="Bench event")
+    extra = ["FR", "DE", "PL", "UA", "GE", "MD"][: min(6, size // 8)]
+    for code in extra:
+        if not CountryPage.objects.filter(iso_code=code).exists():
+            country = CountryPageFactory(
+                parent=index, title=f"Country {code}", slug=f"country-{code.lower()}", iso_code=code
+            )
+            CountryFactFactory(country=country, source=country)
+
+
 SCENARIOS = [
     ("home (featured + menu pages)", "/", home_with_featured),
     ("report landing (chapters)", "/bench-report/", report_with_chapters),
     ("chapter 1 (siblings)", "/bench-report/chapter-1/", report_with_chapters),
     ("whole report (chapters)", "/bench-report/all/", report_with_chapters),
+    ("country index (events)", "/countries/", countries_with_events),
+    ("country page (events)", "/countries/belarus/", countries_with_events),
 ]
 
 # Requests timed against the plain /about/ page in the same run: (label, path).
