@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.rich_text import RichText
 
-from advocacy.core.factories import StandardPageFactory
+from countries.factories import CountryIndexPageFactory, CountryPageFactory
 from reports.factories import KeyFindingFactory, ReportChapterPageFactory
 from reports.models import ReportChapterPage, ReportCountry
 
@@ -29,8 +29,9 @@ def test_landing_page_shows_summary_findings_chapters_download_and_countries(
         title="Less equal (PDF)",
         file=ContentFile(b"%PDF-1.4 " + b"x" * 2048, name="less-equal.pdf"),
     )
-    armenia = StandardPageFactory(parent=report.get_parent(), title="Armenia")
-    hidden = StandardPageFactory(parent=report.get_parent(), title="Draftland", live=False)
+    index = CountryIndexPageFactory(parent=report.get_parent())
+    armenia = CountryPageFactory(parent=index, title="Armenia", iso_code="AM")
+    hidden = CountryPageFactory(parent=index, title="Draftland", iso_code="XK", live=False)
     report.countries = [ReportCountry(country=armenia), ReportCountry(country=hidden)]
     report.save_revision().publish()
 
