@@ -5,17 +5,24 @@ from django.views.static import serve as serve_static
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from advocacy.api import api_router
 from advocacy.core import views as core_views
+from advocacy.statements.sitemaps import StatementSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": WagtailSitemap, "statements": StatementSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", core_views.RobotsView.as_view(), name="robots_txt"),
 ]
 
@@ -32,6 +39,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Public pages: English without a prefix, other languages under /<code>/.
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("statements/", include("advocacy.statements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

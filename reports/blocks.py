@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from advocacy.core.blocks import CaptionedImageBlock
 
@@ -85,22 +86,30 @@ class AnchoredHeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Crackdown on LGBTI rights", "level": "h2", "anchor": ""}
 
 
-class PullQuoteBlock(blocks.StructBlock):
-    """A quotation set apart from the text, with who said it."""
+class PullQuoteBlock(SnippetChooserBlock):
+    """A statement from the quote desk, set apart from the text.
 
-    text = blocks.TextBlock(help_text="The exact words, without quotation marks.")
-    attribution = blocks.CharBlock(
-        max_length=200, help_text="Who said it and in what role, e.g. “Denis Krivosheev, …”."
-    )
+    It points at the statement rather than copying its words: edit the statement once and
+    every page that quotes it changes. A statement that is not published shows nothing.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__("statements.Statement", **kwargs)
+
+    def get_searchable_content(self, value):
+        if value is None or not value.live:
+            return []
+        return [value.text, value.attribution]
+
+    def get_api_representation(self, value, context=None):
+        if value is None or not value.live:
+            return None
+        return {"id": value.pk, "text": value.text, "attribution": value.attribution}
 
     class Meta:
         icon = "openquote"
         template = "components/blocks/pull_quote_block.html"
-        description = "A spokesperson's words, set apart from the text."
-        preview_value = {
-            "text": "It’s a climate of ignorance and hate.",
-            "attribution": "Denis Krivosheev",
-        }
+        description = "A statement from the quote desk (Snippets › Statements), set apart."
 
 
 class TestimonyBlock(blocks.StructBlock):
@@ -217,7 +226,9 @@ def body_plain_text(body):
             parts.append(strip_tags(block.value.source))
         elif block.block_type == "heading":
             parts.append(block.value["text"])
-        elif block.block_type in ("pull_quote", "testimony"):
+        elif block.block_type == "pull_quote" and block.value is not None:
+            parts.append(f"{block.value.text} {block.value.attribution}")
+        elif block.block_type == "testimony":
             parts.append(" ".join(str(v) for v in block.value.values()))
         elif block.block_type == "fact":
             parts.append(f"{block.value['figure']} {block.value['label']}")

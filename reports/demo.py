@@ -40,17 +40,8 @@ def heading(text, anchor=""):
     return ("heading", {"text": text, "level": "h2", "anchor": anchor})
 
 
-def quote(text, attribution):
-    return ("pull_quote", {"text": text, "attribution": attribution})
-
-
-def strip_quotes(text):
-    return text.strip().strip('“”"')
-
-
-KRIVOSHEEV = (
-    "Denis Krivosheev, Deputy Director for Europe and Central Asia at Amnesty International"
-)
+def quote(statement):
+    return ("pull_quote", statement)
 
 
 def build_press_releases(home):
@@ -82,8 +73,11 @@ def build_press_releases(home):
     return index, release
 
 
-def chapter_bodies():
-    """(slug, title, standfirst, body, footnoted) for each chapter, from the release."""
+def chapter_bodies(quotes):
+    """(slug, title, standfirst, body) for each chapter, from the release.
+
+    ``quotes`` maps keys to the quote desk's statements (advocacy.statements.demo).
+    """
     belarus_activist = paragraph("A prominent LGBTI activist in Belarus")
     kyrgyz_activists = paragraph("Kyrgyzstan activists told")
     return [
@@ -96,8 +90,8 @@ def chapter_bodies():
             [
                 ("paragraph", DRAWN_FROM_RELEASE),
                 p(paragraph("‘Less equal")),
-                quote(strip_quotes(paragraph("“LGBTI activists have long")), KRIVOSHEEV),
-                quote(strip_quotes(paragraph("“The idea, promoted by Russia")), KRIVOSHEEV),
+                quote(quotes["long-faced"]),
+                quote(quotes["western-values"]),
             ],
         ),
         (
@@ -156,13 +150,7 @@ def chapter_bodies():
             [
                 ("paragraph", DRAWN_FROM_RELEASE),
                 p(paragraph("As a result of this discrimination")),
-                quote(
-                    strip_quotes(paragraph("“LGBTI activists not only bear")).removesuffix(
-                        ",” said Denis Krivosheev."
-                    )
-                    + ".",
-                    KRIVOSHEEV,
-                ),
+                quote(quotes["second-class"]),
                 heading("“No one wants to be associated with us”", "no-one-wants-to-be-associated"),
                 (
                     "testimony",
@@ -184,14 +172,14 @@ def chapter_bodies():
             " must work alongside them.",
             [
                 ("paragraph", DRAWN_FROM_RELEASE),
-                p(paragraph("“State authorities in Armenia")),
-                p(paragraph("“Amnesty International calls on")),
+                quote(quotes["must-ensure"]),
+                quote(quotes["work-alongside"]),
             ],
         ),
     ]
 
 
-def build_report(home):
+def build_report(home, quotes):
     report, created = add_child_once(
         home,
         ReportPage,
@@ -236,12 +224,7 @@ def build_report(home):
             )
         ],
     )
-    for (
-        slug,
-        title,
-        standfirst,
-        body,
-    ) in chapter_bodies():
+    for slug, title, standfirst, body in chapter_bodies(quotes):
         existing = report.get_children().filter(slug=slug).first()
         if existing is not None:
             continue
@@ -259,9 +242,11 @@ def build_report(home):
 
 
 @transaction.atomic
-def build(home):
-    report = build_report(home)
+def build(home, make_quotes):
+    """The press release, then (through ``make_quotes(release)``) the statements it gives,
+    then the report whose chapters quote them."""
     index, release = build_press_releases(home)
+    report = build_report(home, make_quotes(release))
     if release.report_id is None:
         release.report = report
         release.save_revision().publish()

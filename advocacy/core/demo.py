@@ -24,6 +24,7 @@ def add_child_once(parent, page_class, slug, **fields):
     page = page_class(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
+    page.refresh_from_db()
     return page, True
 
 

@@ -26,6 +26,8 @@ def env_bool(name, default=False):
 
 INSTALLED_APPS = [
     "advocacy.core",
+    "advocacy.people",
+    "advocacy.statements",
     "countries",
     "reports",
     "wagtail_footnotes",

@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.statements.models import Statement
 from countries.facts import (
     ALLOWED_STATUSES,
     SYMBOLS,
@@ -135,7 +136,19 @@ class CountryPage(Page):
         context["events"] = sorted(self.events.select_related("source"), key=lambda e: e.date_key)
         chapters = self.discussed_in()
         context["chapters"] = chapters
-        context["testimonies"] = self.testimonies(chapters)
+        statements = list(
+            Statement.objects.published()
+            .filter(countries=self)
+            .select_related("speaker")
+            .order_by("-date_said", "-pk")[:20]
+        )
+        context["statements"] = statements
+        said = {" ".join(s.text.split()).casefold() for s in statements}
+        context["testimonies"] = [
+            t
+            for t in self.testimonies(chapters)
+            if " ".join(t["value"]["words"].split()).casefold() not in said
+        ]
         return context
 
     @property

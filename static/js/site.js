@@ -2,4 +2,36 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Older browsers and plain-HTTP sites: copy through a temporary selection.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  // "Copy citation" / "Copy link": copies the exact text of the target element.
+  document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+    var target = document.getElementById(button.getAttribute("data-copy-target"));
+    var status = button.parentElement.querySelector("[role=status]");
+    if (!target) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(target.textContent).then(
+        function () { if (status) { status.textContent = "Copied to the clipboard."; } },
+        function () { if (status) { status.textContent = "Could not copy: select the text and copy it."; } }
+      );
+    });
+  });
 })();

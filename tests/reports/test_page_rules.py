@@ -4,6 +4,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from advocacy.core.factories import HomePageFactory
 from advocacy.core.models import HomePage
+from advocacy.statements.factories import StatementFactory
 from reports.factories import (
     PressReleaseIndexPageFactory,
     PressReleasePageFactory,
@@ -30,6 +31,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
         cls.chapter = ReportChapterPageFactory(parent=cls.report, slug="chapter")
         cls.index = PressReleaseIndexPageFactory(parent=cls.home)
         cls.release = PressReleasePageFactory(parent=cls.index, slug="release", report=cls.report)
+        cls.statement = StatementFactory()
 
     def setUp(self):
         self.login()
@@ -107,7 +109,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
                     "body": story(
                         ("heading", {"text": "A section", "level": "h2", "anchor": ""}),
                         ("paragraph", rich_text("<p>Some text.</p>")),
-                        ("pull_quote", {"text": "Words.", "attribution": "Someone"}),
+                        ("pull_quote", self.statement.pk),
                         ("testimony", {"words": "Words.", "source_description": "an activist"}),
                         ("fact", {"figure": "2016", "label": "A year"}),
                         (

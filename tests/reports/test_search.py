@@ -14,6 +14,7 @@ def demo(db):
     ("query", "expected_title"),
     [
         ("Krivosheev", "A worrying rise in hostility"),
+        ("Krivosheev", "Former Soviet states entrenching homophobia"),
         ("propaganda", "Crackdown on LGBTI rights"),
     ],
 )

@@ -32,6 +32,7 @@ def main_nav(context):
         "request": context.get("request"),
         "root": root,
         "search_page": context.get("search_page", False),
+        "desk_page": context.get("desk_page", False),
         "items": [
             {"page": item, "active": current_path.startswith(item.url_path)} for item in items
         ],

@@ -1,0 +1,82 @@
+from django.conf import global_settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+# Every language Django knows by name: interview languages are not limited to the site's.
+LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda pair: str(pair[1]))
+
+
+class Person(index.Indexed, ClusterableModel):
+    """Someone the site quotes: a spokesperson, or a person mentioned in the report."""
+
+    name = models.CharField(max_length=200, help_text=_("Full name as it should be printed."))
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Current job title, e.g. “Deputy Director for Europe and Central Asia”."),
+    )
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text=_("e.g. “Amnesty International”.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A portrait cleared for press use."),
+    )
+    photo_credit = models.CharField(max_length=200, blank=True, help_text=_("Who took the photo."))
+    bio = models.TextField(blank=True, max_length=1000, help_text=_("Two or three sentences."))
+    is_spokesperson = models.BooleanField(
+        default=False, help_text=_("Available to journalists for interviews.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_credit")], heading=_("Photo")),
+        FieldPanel("bio"),
+        FieldPanel("is_spokesperson"),
+        InlinePanel("languages", heading=_("Gives interviews in"), label=_("Language")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def role_line(self):
+        """“Role at Organisation”, or whichever of the two is known."""
+        if self.role and self.organisation:
+            return f"{self.role} at {self.organisation}"
+        return self.role or self.organisation
+
+
+class PersonLanguage(models.Model):
+    """A language someone gives interviews in."""
+
+    person = ParentalKey(Person, on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(max_length=10, choices=LANGUAGE_CHOICES)
+
+    panels = [FieldPanel("language")]
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "language"], name="one_row_per_language")
+        ]
+
+    def __str__(self):
+        return self.get_language_display()

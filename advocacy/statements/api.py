@@ -1,0 +1,58 @@
+"""The statements endpoint of the read-only API v2: published statements only."""
+
+from rest_framework.exceptions import ValidationError
+
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from .filters import StatementFilterForm
+from .models import Statement
+
+
+class StatementsAPIViewSet(BaseAPIViewSet):
+    model = Statement
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {
+        "speaker",
+        "country",
+        "topic",
+        "language",
+        "q",
+    }
+    body_fields = BaseAPIViewSet.body_fields + [
+        "text",
+        "language",
+        "speaker_name",
+        "speaker_role",
+        "speaker_organisation",
+        "anonymous_source",
+        "date_said",
+        "country_codes",
+        "topic_slugs",
+        "context_note",
+        "permalink",
+        "card_urls",
+    ]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
+        "text",
+        "speaker_name",
+        "speaker_role",
+        "anonymous_source",
+        "date_said",
+        "language",
+        "country_codes",
+        "permalink",
+        "card_urls",
+    ]
+    name = "statements"
+
+    def get_queryset(self):
+        form = StatementFilterForm(self.request.GET)
+        if not form.is_valid():
+            raise ValidationError(
+                {field: " ".join(errors) for field, errors in form.errors.items()}
+            )
+        base = (
+            Statement.objects.published()
+            .select_related("speaker")
+            .prefetch_related("countries", "topics")
+        )
+        return form.filter(base)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class StatementsConfig(AppConfig):
+    """Statements and testimonies: the quote desk, its feeds, cards and API."""
+
+    name = "advocacy.statements"
+    label = "statements"
+    verbose_name = "Statements"

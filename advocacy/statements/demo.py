@@ -1,0 +1,165 @@
+"""Demo content for the quote desk: the spokesperson, his statements word for word, and the
+anonymous testimonies, all from the seed press release.
+
+The release gives no date: statements are dated with the press release as published here.
+"""
+
+from django.db import transaction
+
+from advocacy.people.models import Person, PersonLanguage
+from reports.seed import paragraph
+
+from .models import Statement, Topic
+
+KRIVOSHEEV = {
+    "name": "Denis Krivosheev",
+    "role": "Deputy Director for Europe and Central Asia",
+    "organisation": "Amnesty International",
+    "is_spokesperson": True,
+}
+DANIELYAN = {
+    "name": "Mikayel Danielyan",
+    "role": "Former Head of the Helsinki Association",
+    "organisation": "",
+    "bio": (
+        "One of the earliest advocates for LGBTI rights in Armenia. He died of a heart attack"
+        " in August 2016."
+    ),
+}
+TOPICS = [
+    ("Russian influence", "russian-influence"),
+    ("Marginalisation within the human rights community", "marginalisation"),
+    ("Safety of LGBTI groups", "safety"),
+    ("Solidarity", "solidarity"),
+]
+ALL_FOUR = ["AM", "BY", "KZ", "KG"]
+
+
+def spoken_words(text):
+    """The words inside a paragraph's quotation marks, without the attribution.
+
+    “Words,” said Someone. → Words   (the comma belongs to the attribution)
+    “Words.” → Words.
+    """
+    words = text.split("” said")[0] if "” said" in text else text
+    words = words.strip().removeprefix("“").removesuffix("”").strip()
+    return words.removesuffix(",")
+
+
+def statements_spec():
+    """key, speaker (None for anonymous), words, anonymous source, countries, topics."""
+    return [
+        (
+            "long-faced",
+            KRIVOSHEEV,
+            spoken_words(paragraph("“LGBTI activists have long")),
+            "",
+            ALL_FOUR,
+            ["russian-influence", "marginalisation"],
+        ),
+        # A quoted paragraph that follows a named one with no new attribution keeps the last
+        # named speaker (press-release convention): Denis Krivosheev.
+        (
+            "western-values",
+            KRIVOSHEEV,
+            spoken_words(paragraph("“The idea, promoted by Russia")),
+            "",
+            ALL_FOUR,
+            ["russian-influence"],
+        ),
+        (
+            "second-class",
+            KRIVOSHEEV,
+            spoken_words(paragraph("“LGBTI activists not only bear")),
+            "",
+            ALL_FOUR,
+            ["marginalisation"],
+        ),
+        (
+            "must-ensure",
+            KRIVOSHEEV,
+            spoken_words(paragraph("“State authorities in Armenia")),
+            "",
+            ALL_FOUR,
+            ["safety"],
+        ),
+        # The closing call is not attributed in the release; by the same convention it is the
+        # last named speaker's, Denis Krivosheev, speaking for Amnesty International.
+        (
+            "work-alongside",
+            KRIVOSHEEV,
+            spoken_words(paragraph("“Amnesty International calls on")),
+            "",
+            ALL_FOUR,
+            ["solidarity"],
+        ),
+        (
+            "risks-too-great",
+            None,
+            "the personal risks were too great.",
+            "a prominent LGBTI activist in Belarus",
+            ["BY"],
+            ["safety"],
+        ),
+        (
+            "no-one-wants",
+            None,
+            "no one wants to be associated with us",
+            "LGBTI activists in Kyrgyzstan",
+            ["KG"],
+            ["marginalisation"],
+        ),
+    ]
+
+
+def person(spec):
+    found = Person.objects.filter(name=spec["name"]).first()
+    if found is None:
+        found = Person.objects.create(**spec)
+        if spec.get("is_spokesperson"):
+            found.languages = [PersonLanguage(language="en"), PersonLanguage(language="ru")]
+            found.save()
+    return found
+
+
+@transaction.atomic
+def build(release):
+    """The people and statements; returns {key: Statement} for the report's pull quotes."""
+    person(DANIELYAN)
+    topics = {
+        slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for name, slug in TOPICS
+    }
+    date_said = release.published_at.date()
+    statements = {}
+    for key, speaker, words, anonymous, _countries, topic_slugs in statements_spec():
+        statement = Statement.objects.filter(text=words).first()
+        if statement is None:
+            statement = Statement(
+                text=words,
+                language="en",
+                speaker=person(speaker) if speaker else None,
+                anonymous_source=anonymous,
+                date_said=date_said,
+                source_page=release,
+                context_note="On the launch of the report." if speaker else "",
+            )
+            statement.full_clean()
+            statement.save()
+            statement.topics.set([topics[slug] for slug in topic_slugs])
+            statement.save_revision().publish()
+        statements[key] = statement
+    return statements
+
+
+@transaction.atomic
+def link_countries():
+    """Once the country pages exist: what each statement concerns (only where unset)."""
+    from countries.models import CountryPage
+
+    pages = {str(c.iso_code): c for c in CountryPage.objects.filter(locale__language_code="en")}
+    for _key, _speaker, words, _anon, codes, _topics in statements_spec():
+        statement = Statement.objects.filter(text=words).first()
+        if statement is not None and not statement.countries.exists():
+            statement.countries.set([pages[code] for code in codes if code in pages])
+            statement.save_revision().publish()

@@ -1,0 +1,49 @@
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .filters import StatementFilterForm
+from .views import published_with_relations
+
+
+class StatementFeed(Feed):
+    """Atom feed of published statements; ?speaker=, ?country=, ?topic=, ?language= filter it."""
+
+    feed_type = Atom1Feed
+    title = "Statements"
+    subtitle = "Statements and testimonies, newest first, with their permalinks."
+
+    def __call__(self, request, *args, **kwargs):
+        form = StatementFilterForm(request.GET)
+        if not form.is_valid():
+            return HttpResponseBadRequest(
+                "; ".join(f"{f}: {' '.join(e)}" for f, e in form.errors.items()),
+                content_type="text/plain; charset=utf-8",
+            )
+        self.form = form
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return reverse("quote_desk")
+
+    def items(self):
+        return self.form.filter(published_with_relations())[:50]
+
+    def item_title(self, item):
+        return f"{item.attribution}: {item}"
+
+    def item_description(self, item):
+        return f"“{item.text}”"
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.speaker_name or item.anonymous_source

@@ -1,0 +1,264 @@
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.dateformat import format as format_date
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from advocacy.people.models import LANGUAGE_CHOICES
+
+from .serializers import CardURLField, PermalinkField
+
+# Characters that change text direction or hide text: stripped from slugs and card drawings,
+# kept in the stored words (which are always shown escaped).
+BIDI_CONTROLS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class Topic(models.Model):
+    """A subject statements are filed under, for journalists' filters."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, help_text=_("Used in filter links."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: live statements only."""
+        return self.filter(live=True)
+
+
+class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """Words someone said, citable with who said them, in what role, when and where."""
+
+    text = models.TextField(
+        max_length=5000,
+        verbose_name=_("exact words"),
+        help_text=_("Word for word, without the surrounding quotation marks."),
+    )
+    language = models.CharField(
+        max_length=10,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text=_("The language the words were said in."),
+    )
+    speaker = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("Who said it. Leave empty for an anonymous source."),
+    )
+    speaker_role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Their role when they said it; filled from the person when left empty."),
+    )
+    speaker_organisation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Their organisation when they said it; filled from the person when empty."),
+    )
+    anonymous_source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For a source who must not be identified: describe them without a name, employer"
+            " or detail that could identify them, e.g. “a prominent LGBTI activist in Belarus”."
+        ),
+    )
+    date_said = models.DateField(help_text=_("When the words were said or first published."))
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The press release, chapter or page on this site it comes from."),
+    )
+    source_description = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Where it was said when that is not a page here, e.g. an event."),
+    )
+    countries = ParentalManyToManyField(
+        "countries.CountryPage", blank=True, related_name="statements"
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="statements")
+    context_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Optional context, e.g. “speaking at the launch of the report”."),
+    )
+    slug = models.SlugField(
+        max_length=80, blank=True, allow_unicode=True, help_text=_("Made from the words if empty.")
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="statement")
+
+    objects = StatementQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("language"),
+        MultiFieldPanel(
+            [
+                FieldPanel("speaker"),
+                FieldRowPanel([FieldPanel("speaker_role"), FieldPanel("speaker_organisation")]),
+            ],
+            heading=_("Named speaker"),
+        ),
+        MultiFieldPanel([FieldPanel("anonymous_source")], heading=_("…or anonymous source")),
+        MultiFieldPanel(
+            [FieldPanel("date_said"), FieldPanel("source_page"), FieldPanel("source_description")],
+            heading=_("When and where"),
+        ),
+        FieldPanel("countries"),
+        FieldPanel("topics"),
+        FieldPanel("context_note"),
+        FieldPanel("slug"),
+    ]
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("anonymous_source"),
+        index.SearchField("context_note"),
+        index.RelatedFields("speaker", [index.SearchField("name")]),
+        index.FilterField("live"),
+        index.FilterField("language"),
+        index.FilterField("date_said"),
+    ]
+    api_fields = [
+        APIField("text"),
+        APIField("language"),
+        APIField("speaker_name"),
+        APIField("speaker_role"),
+        APIField("speaker_organisation"),
+        APIField("anonymous_source"),
+        APIField("date_said"),
+        APIField("country_codes"),
+        APIField("topic_slugs"),
+        APIField("context_note"),
+        APIField("permalink", serializer=PermalinkField(read_only=True)),
+        APIField("card_urls", serializer=CardURLField(read_only=True)),
+    ]
+
+    class Meta:
+        ordering = ["-date_said", "-pk"]
+        indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
+
+    def __str__(self):
+        return Truncator(self.text).chars(60)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse("statement_detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+
+    def clean(self):
+        super().clean()
+        named = self.speaker_id is not None
+        anonymous = bool(self.anonymous_source.strip())
+        if named and anonymous:
+            raise ValidationError(
+                {
+                    "anonymous_source": _(
+                        "Choose a speaker or describe an anonymous source, not both."
+                    )
+                }
+            )
+        if not named and not anonymous:
+            raise ValidationError(
+                {"speaker": _("Choose who said it, or describe the anonymous source.")}
+            )
+        if anonymous and (self.speaker_role or self.speaker_organisation):
+            raise ValidationError(
+                {
+                    "speaker_role": _(
+                        "An anonymous source has no role or organisation here: put what can be"
+                        " said safely in the description."
+                    )
+                }
+            )
+        if named:
+            # Keep the role held when the words were said, whatever the person's job later.
+            self.speaker_role = self.speaker_role or self.speaker.role
+            self.speaker_organisation = self.speaker_organisation or self.speaker.organisation
+
+    def make_slug(self):
+        words = BIDI_CONTROLS.sub("", self.text).split()[:8]
+        return slugify(" ".join(words), allow_unicode=True)[:80].strip("-") or "statement"
+
+    # -- what a citation says ------------------------------------------------------------
+    @property
+    def speaker_name(self):
+        return self.speaker.name if self.speaker_id else None
+
+    @property
+    def attribution(self):
+        """Who said it, as printed: “Name, Role at Organisation” or the source's description."""
+        if not self.speaker_id:
+            return self.anonymous_source
+        role = self.role_line
+        return f"{self.speaker.name}, {role}" if role else self.speaker.name
+
+    @property
+    def role_line(self):
+        if self.speaker_role and self.speaker_organisation:
+            return f"{self.speaker_role} at {self.speaker_organisation}"
+        return self.speaker_role or self.speaker_organisation
+
+    @property
+    def date_label(self):
+        return format_date(self.date_said, "j F Y")
+
+    def citation(self, permalink):
+        """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
+        2026. Source: permalink. The words are copied exactly as stored."""
+        closing = "" if self.text[-1:] in ".!?…,;:" else ","
+        return (
+            f"“{self.text}{closing}” said {self.attribution}, on {self.date_label}."
+            f" Source: {permalink}"
+        )
+
+    @property
+    def country_codes(self):
+        return [str(country.iso_code) for country in self.countries.all()]
+
+    @property
+    def topic_slugs(self):
+        return [topic.slug for topic in self.topics.all()]
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/statements/statement_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["statement"] = self
+        context["permalink"] = (
+            request.build_absolute_uri(self.get_absolute_url()) if self.pk else ""
+        )
+        context["is_preview"] = True
+        return context
