@@ -42,6 +42,29 @@ def time_request(client, path, repeat=20):
     return statistics.median(samples)
 
 
+def print_card_timing():
+    """A quote card drawn the first time, then served from storage."""
+    from django.core.files.storage import default_storage
+
+    from advocacy.statements.cards import card_name, get_card
+    from advocacy.statements.models import Statement
+
+    statement = Statement.objects.published().order_by("-text").first()
+    for size in ("og", "square"):
+        default_storage.delete(card_name(statement, size))
+        started = time.perf_counter()
+        get_card(statement, size)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        for _ in range(20):
+            get_card(statement, size)
+        after = (time.perf_counter() - started) / 20
+        print(
+            f"card {size}: first draw {first * 1000:.1f} ms, served after {after * 1000:.2f} ms"
+            f" ({first / after:.0f}x faster)"
+        )
+
+
 def main():
     from django.conf import settings
     from django.test.utils import get_runner
@@ -54,19 +77,29 @@ def main():
 
         client = Client()
         rows = []
-        for label, path, prepare in scenarios.SCENARIOS:
-            for size in scenarios.SIZES:
+        plans = [
+            (label, path, prepare, scenarios.SIZES) for label, path, prepare in scenarios.SCENARIOS
+        ]
+        plans += scenarios.SIZED_SCENARIOS
+        baseline = time_request(client, "/about/")
+        timed = []
+        for label, path, prepare, sizes in plans:
+            for size in sizes:
                 prepare(size)
                 queries, size_bytes = measure(client, path)
                 rows.append((label, size, queries, size_bytes))
+                if path.startswith("/statements/"):
+                    timed.append((f"{label} n={size}", time_request(client, path) / baseline))
         print(f"{'page':<30}{'items':>7}{'queries':>9}{'bytes':>9}")
         for label, size, queries, size_bytes in rows:
             print(f"{label:<30}{size:>7}{queries:>9}{size_bytes:>9}")
         print()
-        baseline = time_request(client, "/about/")
-        print(f"{'request':<30}{'x /about/':>14}")
-        for label, path in scenarios.TIMED:
-            print(f"{label:<30}{time_request(client, path) / baseline:>14.1f}")
+        print(f"{'request (median time)':<36}{'x /about/':>8}")
+        timed += [(label, time_request(client, path) / baseline) for label, path in scenarios.TIMED]
+        for label, ratio in timed:
+            print(f"{label:<36}{ratio:>8.1f}")
+        print()
+        print_card_timing()
     finally:
         runner.teardown_databases(old_config)
 

@@ -60,6 +60,17 @@ def countries_with_events(size):
             CountryFactFactory(country=country, source=country)
 
 
+def desk_with_statements(size):
+    """The quote desk with ``size`` published statements (10, 100, 1,000)."""
+    from advocacy.statements.factories import StatementFactory
+    from advocacy.statements.models import Statement
+
+    ensure_demo()
+    have = Statement.objects.filter(text__startswith="Bench statement").count()
+    for n in range(have, size):
+        StatementFactory(text=f"Bench statement {n}")
+
+
 SCENARIOS = [
     ("home (featured + menu pages)", "/", home_with_featured),
     ("report landing (chapters)", "/bench-report/", report_with_chapters),
@@ -67,6 +78,12 @@ SCENARIOS = [
     ("whole report (chapters)", "/bench-report/all/", report_with_chapters),
     ("country index (events)", "/countries/", countries_with_events),
     ("country page (events)", "/countries/belarus/", countries_with_events),
+]
+
+# Scenarios with their own sizes: (label, path, prepare, sizes).
+SIZED_SCENARIOS = [
+    ("quote desk (statements)", "/statements/", desk_with_statements, (10, 100, 1000)),
+    ("desk filtered ?country=BY", "/statements/?country=BY", desk_with_statements, (1000,)),
 ]
 
 # Requests timed against the plain /about/ page in the same run: (label, path).

@@ -49,8 +49,17 @@ def search(request):
             for p in results.object_list
             if p.pk in by_pk
         ]
+    statements = []
+    if terms and (results is None or results.number == 1):
+        from advocacy.statements.models import Statement
+
+        statements = list(
+            Statement.objects.published()
+            .select_related("speaker")
+            .search(" ".join(terms), operator="and")[:5]
+        )
     return TemplateResponse(
         request,
         "pages/core/search.html",
-        {"query": query, "results": results, "search_page": True},
+        {"query": query, "results": results, "statements": statements, "search_page": True},
     )

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 # Every language Django knows by name: interview languages are not limited to the site's.
@@ -80,3 +82,65 @@ class PersonLanguage(models.Model):
 
     def __str__(self):
         return self.get_language_display()
+
+
+class PressPage(Page):
+    """For journalists: who to contact, who gives interviews, and the press kit."""
+
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the contacts.")
+    )
+    report = models.ForeignKey(
+        "reports.ReportPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The report whose PDF the press kit offers."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("report"),
+        InlinePanel("kit_images", heading=_("Press kit images"), label=_("Image")),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/people/press_page.html"
+
+    class Meta:
+        verbose_name = _("press page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["spokespeople"] = Person.objects.filter(is_spokesperson=True).prefetch_related(
+            "languages"
+        )
+        context["kit_images"] = list(self.kit_images.select_related("image"))
+        report = self.report
+        context["kit_report"] = report if report is not None and report.live else None
+        return context
+
+
+class PressKitImage(Orderable):
+    """An image approved for press use, with its credit and licence."""
+
+    page = ParentalKey(PressPage, on_delete=models.CASCADE, related_name="kit_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=255, blank=True)
+    credit = models.CharField(max_length=200, help_text=_("e.g. “© Photographer / Amnesty”."))
+    licence = models.CharField(
+        max_length=200, help_text=_("The terms of use, e.g. “Editorial use with credit only”.")
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("caption"),
+        FieldPanel("credit"),
+        FieldPanel("licence"),
+    ]
+
+    def __str__(self):
+        return self.caption or str(self.image)

@@ -163,3 +163,23 @@ def link_countries():
         if statement is not None and not statement.countries.exists():
             statement.countries.set([pages[code] for code in codes if code in pages])
             statement.save_revision().publish()
+
+
+def build_press_page(home, report):
+    """The press page: contacts from the site settings, spokespeople, the press kit."""
+    from advocacy.core.demo import add_child_once
+    from advocacy.people.models import PressPage
+
+    page, _ = add_child_once(
+        home,
+        PressPage,
+        "press",
+        title="Press",
+        show_in_menus=True,
+        intro=(
+            "<p>For journalists covering the report: who to contact, who gives interviews,"
+            " and the material you may use.</p>"
+        ),
+        report=report,
+    )
+    return page

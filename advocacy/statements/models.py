@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from advocacy.people.models import LANGUAGE_CHOICES
 
@@ -41,7 +42,7 @@ class Topic(models.Model):
         return self.name
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         """What the public may see: live statements only."""
         return self.filter(live=True)

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from advocacy.people.models import Person
+from advocacy.people.models import LANGUAGE_CHOICES, Person
 
 from .cards import SIZES, get_card
 from .filters import StatementFilterForm
@@ -32,6 +32,7 @@ def quote_desk(request):
     form = StatementFilterForm(request.GET)
     statements = form.filter(published_with_relations())
     page = Paginator(statements, PER_PAGE).get_page(request.GET.get("page"))
+    names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
     from countries.models import CountryPage
@@ -49,6 +50,13 @@ def quote_desk(request):
             .filter(locale__language_code="en")
             .order_by("title"),
             "topics": Topic.objects.filter(statements__live=True).distinct(),
+            "languages": [
+                (code, names.get(code, code))
+                for code in Statement.objects.published()
+                .order_by("language")
+                .values_list("language", flat=True)
+                .distinct()
+            ],
             "desk_page": True,
         },
     )

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         report, _release = reports_demo.build(home, statements_demo.build)
         countries_demo.build(home, report)
         statements_demo.link_countries()
+        statements_demo.build_press_page(home, report)
         call_command("update_index", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))
