@@ -32,6 +32,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Public pages: English without a prefix, other languages under /<code>/.
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("act/", include("advocacy.actions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from advocacy.actions import demo as actions_demo
 from advocacy.core import demo as core_demo
 from countries import demo as countries_demo
 from reports import demo as reports_demo
@@ -15,8 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = core_demo.build()
-        report, _release = reports_demo.build(home)
+        report, release = reports_demo.build(home)
         countries_demo.build(home, report)
+        actions_demo.build(release)
         call_command("update_index", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))
