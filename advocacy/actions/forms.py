@@ -80,8 +80,9 @@ class SignatureForm(forms.Form):
         label=_("I agree to the text above"),
         error_messages={"required": _("Please tick this box to agree, or we cannot count you.")},
     )
-    consent_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    call_to_action = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Compared as text with what the page showed: whatever is tampered gets one clear message.
+    consent_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    call_to_action = forms.CharField(widget=forms.HiddenInput, required=False)
     # A field people never see (hidden by CSS, skipped by screen readers and the keyboard);
     # form-filling robots fill it in.
     website = forms.CharField(
@@ -124,7 +125,7 @@ class SignatureForm(forms.Form):
 
     def clean_call_to_action(self):
         value = self.cleaned_data.get("call_to_action")
-        if value != self.call_to_action.pk:
+        if value != str(self.call_to_action.pk):
             raise ValidationError(
                 _(
                     "This form belongs to another call to action. Please reload the page and"
@@ -137,7 +138,7 @@ class SignatureForm(forms.Form):
     def clean_consent_version(self):
         value = self.cleaned_data.get("consent_version")
         shown = self.consent_shown
-        if shown is None or value != shown.version:
+        if shown is None or value != str(shown.version):
             raise ValidationError(
                 _(
                     "The text you agree to has changed since this page was opened. Please read"

@@ -58,7 +58,7 @@ def hit(request, scope="sign"):
     if not limit:
         return Verdict(True, retry_after)
     digest = salted_hmac(
-        "advocacy.actions.rate-limit", _bucket(client_address(request))
+        "advocacy.actions.rate-limit", _bucket(client_address(request)), algorithm="sha256"
     ).hexdigest()[:40]
     key = f"actions:rate:{scope}:{digest}:{int(now // period)}"
     cache.add(key, 0, timeout=period + 60)

@@ -129,7 +129,9 @@ def sign(
 
 
 def _address_key(email):
-    digest = salted_hmac("advocacy.actions.mail-throttle", email.lower()).hexdigest()[:40]
+    digest = salted_hmac(
+        "advocacy.actions.mail-throttle", email.lower(), algorithm="sha256"
+    ).hexdigest()[:40]
     return f"actions:mail:{digest}"
 
 

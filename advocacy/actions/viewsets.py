@@ -31,7 +31,7 @@ from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -102,8 +102,8 @@ class CallToActionViewSet(SnippetViewSet):
     @cached_property
     def list_display(self):
         return [
-            TitleColumn("title", label=_("Headline"), sort_key="title"),
-            Column("get_kind_display", label=_("Kind"), sort_key="kind"),
+            "title",
+            Column("kind_label", label=_("Kind"), sort_key="kind"),
             StatusTagColumn(
                 "get_status_display",
                 label=_("Status"),

@@ -2,6 +2,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from advocacy.actions.factories import CallToActionFactory
 from advocacy.core.factories import HomePageFactory
 from advocacy.core.models import HomePage
 from reports.factories import (
@@ -30,6 +31,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
         cls.chapter = ReportChapterPageFactory(parent=cls.report, slug="chapter")
         cls.index = PressReleaseIndexPageFactory(parent=cls.home)
         cls.release = PressReleasePageFactory(parent=cls.index, slug="release", report=cls.report)
+        cls.call_to_action = CallToActionFactory()
 
     def setUp(self):
         self.login()
@@ -110,16 +112,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
                         ("pull_quote", {"text": "Words.", "attribution": "Someone"}),
                         ("testimony", {"words": "Words.", "source_description": "an activist"}),
                         ("fact", {"figure": "2016", "label": "A year"}),
-                        (
-                            "call_to_action",
-                            {
-                                "headline": "Act",
-                                "text": "",
-                                "page": "",
-                                "url": "https://example.org/",
-                                "button_text": "Go",
-                            },
-                        ),
+                        ("call_to_action", str(self.call_to_action.pk)),
                     ),
                     "footnotes": inline_formset([]),
                 }
@@ -127,6 +120,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
         )
         chapter = ReportChapterPage.objects.get(slug="new-chapter")
         assert chapter.body[0].value["anchor"] == "a-section"
+        assert chapter.body[-1].value == self.call_to_action
 
     def test_editor_creates_a_press_release(self):
         self.assertCanCreate(
