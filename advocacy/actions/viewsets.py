@@ -293,6 +293,7 @@ class SignatureViewSet(ModelViewSet):
     icon = "list-ul"
     menu_label = gettext_lazy("Signatures")
     index_view_class = SignatureIndexView
+    index_results_template_name = "actions/admin/signature_index_results.html"
     filterset_class = SignatureFilterSet
     search_fields = ["name", "email", "organisation"]
     list_per_page = 50

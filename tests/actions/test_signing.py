@@ -411,3 +411,21 @@ def test_an_address_gets_a_limited_number_of_emails_per_hour(client, petition):
 
     assert len(mail.outbox) == 2
     assert Signature.objects.count() == 1
+
+
+def test_the_development_console_prints_the_confirmation_link_whole(client, petition):
+    """`make run` mails to the console: the link there must be copyable as it is."""
+    import io
+
+    from advocacy.core.mail import ConsoleEmailBackend
+
+    sign(client, petition, name="Сергей")
+    link = confirmation_link(last_mail())
+    stream = io.StringIO()
+
+    ConsoleEmailBackend(stream=stream).send_messages([last_mail()])
+
+    printed = stream.getvalue()
+    assert "Content-Transfer-Encoding: 8bit" in printed
+    assert f"{link}\n" in printed.replace("http://testserver", "")
+    assert "“Let LGBTI groups work”" in printed
