@@ -40,6 +40,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("statements/", include("advocacy.statements.urls")),
+    path("act/", include("advocacy.actions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from advocacy.actions.blocks import CallToActionChooserBlock
 from advocacy.core.blocks import CaptionedImageBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "footnotes"]
@@ -147,35 +148,6 @@ class FactBlock(blocks.StructBlock):
         preview_value = {"figure": "2016", "label": "Belarus adopts a “propaganda” law"}
 
 
-class CallToActionBlock(blocks.StructBlock):
-    """A box asking readers to act, with a button to where they do it."""
-
-    headline = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False, max_length=500)
-    page = blocks.PageChooserBlock(required=False, help_text="Where the button leads on this site.")
-    url = blocks.URLBlock(required=False, help_text="…or an address on another site.")
-    button_text = blocks.CharBlock(max_length=60, default="Take action")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError("Choose a page or give a URL.")}
-            )
-        return value
-
-    class Meta:
-        icon = "pick"
-        template = "components/blocks/call_to_action_block.html"
-        description = "Ask readers to act: sign, share or learn more."
-        preview_value = {
-            "headline": "Stand with LGBTI defenders",
-            "text": "Call on the authorities to let LGBTI groups work in safety.",
-            "url": "https://example.org/",
-            "button_text": "Take action",
-        }
-
-
 class StoryBlock(blocks.StreamBlock):
     """The body of a chapter, a press release or a country page."""
 
@@ -185,7 +157,7 @@ class StoryBlock(blocks.StreamBlock):
     testimony = TestimonyBlock()
     fact = FactBlock()
     image = CaptionedImageBlock()
-    call_to_action = CallToActionBlock()
+    call_to_action = CallToActionChooserBlock()
 
 
 def fill_heading_anchors(body):

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "advocacy.core",
     "advocacy.people",
     "advocacy.statements",
+    "advocacy.actions",
     "countries",
     "reports",
     "wagtail_footnotes",
@@ -172,6 +173,20 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+# Calls to action (advocacy.actions). Signers may be at risk: see README "Configuration".
+# Hours a signer has to click the confirmation link; unconfirmed signatures expire then.
+ACTIONS_CONFIRMATION_HOURS = int(os.environ.get("SIGNATURE_CONFIRMATION_HOURS", "48"))
+# Confirmed signatures older than this are anonymised by `manage.py apply_signature_retention`.
+ACTIONS_RETENTION_DAYS = int(os.environ.get("SIGNATURE_RETENTION_DAYS", "365"))
+# Sign attempts allowed per client address (IPv6: per /64) per period in seconds; 0 = no limit.
+ACTIONS_RATE_LIMIT = int(os.environ.get("SIGNATURE_RATE_LIMIT", "20"))
+ACTIONS_RATE_PERIOD = int(os.environ.get("SIGNATURE_RATE_PERIOD", "3600"))
+# Emails the forms may send to one address per hour (stops inbox flooding); 0 = no limit.
+ACTIONS_EMAILS_PER_ADDRESS = int(os.environ.get("SIGNATURE_EMAILS_PER_ADDRESS", "3"))
+# How many reverse proxies of ours append to X-Forwarded-For in front of the application.
+# 0: the client address is REMOTE_ADDR and X-Forwarded-For is ignored (it can be forged).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Less equal"

@@ -5,7 +5,7 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+MAILERS = {"default": {"BACKEND": "advocacy.core.mail.ConsoleEmailBackend"}}
 LOCAL_ADMIN_ALLOWED = True
 STORAGES = {
     **STORAGES,

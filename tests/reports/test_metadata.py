@@ -115,21 +115,15 @@ def test_javascript_link_typed_in_the_editor_never_reaches_the_page(admin_client
     assert "javascript:" not in html
 
 
-def test_cta_block_refuses_a_javascript_url():
+def test_call_to_action_link_refuses_a_javascript_url():
     from django.core.exceptions import ValidationError
 
-    from reports.blocks import CallToActionBlock
+    from advocacy.actions.factories import ShareFactory
 
-    with pytest.raises(ValidationError):
-        CallToActionBlock().clean(
-            {
-                "headline": "Act",
-                "text": "",
-                "page": None,
-                "url": "javascript:alert(1)",
-                "button_text": "Go",
-            }
-        )
+    action = ShareFactory.build(link_url="javascript:alert(1)")
+    with pytest.raises(ValidationError) as error:
+        action.full_clean()
+    assert "link_url" in error.value.message_dict
 
 
 def test_sitemap_and_robots(client):

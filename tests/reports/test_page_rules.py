@@ -2,6 +2,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from advocacy.actions.factories import CallToActionFactory
 from advocacy.core.factories import HomePageFactory
 from advocacy.core.models import HomePage
 from advocacy.statements.factories import StatementFactory
@@ -32,6 +33,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
         cls.index = PressReleaseIndexPageFactory(parent=cls.home)
         cls.release = PressReleasePageFactory(parent=cls.index, slug="release", report=cls.report)
         cls.statement = StatementFactory()
+        cls.call_to_action = CallToActionFactory()
 
     def setUp(self):
         self.login()
@@ -112,16 +114,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
                         ("pull_quote", self.statement.pk),
                         ("testimony", {"words": "Words.", "source_description": "an activist"}),
                         ("fact", {"figure": "2016", "label": "A year"}),
-                        (
-                            "call_to_action",
-                            {
-                                "headline": "Act",
-                                "text": "",
-                                "page": "",
-                                "url": "https://example.org/",
-                                "button_text": "Go",
-                            },
-                        ),
+                        ("call_to_action", str(self.call_to_action.pk)),
                     ),
                     "footnotes": inline_formset([]),
                 }
@@ -129,6 +122,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
         )
         chapter = ReportChapterPage.objects.get(slug="new-chapter")
         assert chapter.body[0].value["anchor"] == "a-section"
+        assert chapter.body[-1].value == self.call_to_action
 
     def test_editor_creates_a_press_release(self):
         self.assertCanCreate(

@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from advocacy.actions import demo as actions_demo
 from advocacy.core import demo as core_demo
 from advocacy.statements import demo as statements_demo
 from countries import demo as countries_demo
@@ -16,10 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = core_demo.build()
-        report, _release = reports_demo.build(home, statements_demo.build)
+        report, release = reports_demo.build(home, statements_demo.build)
         countries_demo.build(home, report)
         statements_demo.link_countries()
         statements_demo.build_press_page(home, report)
+        actions_demo.build(release)
         call_command("update_index", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))

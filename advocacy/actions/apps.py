@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    """Calls to action (petitions, pledges, share / learn more) and their signatures."""
+
+    name = "advocacy.actions"
+    label = "actions"
+    verbose_name = "Calls to action"

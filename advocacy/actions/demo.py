@@ -1,0 +1,109 @@
+"""Demo content: the two calls to action the press release ends with.
+
+The demands are the release's own words. The release asks (1) the authorities of the four
+countries to let LGBTI groups work in safety and without discrimination, and (2) human
+rights groups across the region to work alongside LGBTI rights organisations: the first
+becomes a petition, the second a pledge for organisations. The goals are campaign settings
+for the demo, not figures from the report. No signature is invented: counts start at zero.
+
+Idempotent: an action that exists (by slug) is left as it is, editors' changes included;
+the actions are placed in the press release and the recommendations chapter only when
+they are first created, so a block an editor removed is not put back.
+"""
+
+from django.db import transaction
+
+from reports.models import PressReleasePage, ReportChapterPage
+
+from .models import CallToAction
+
+COUNTRIES = ["AM", "BY", "KZ", "KG"]
+
+PETITION = {
+    "slug": "let-lgbti-groups-work-in-safety",
+    "kind": CallToAction.Kind.PETITION,
+    "title": "Let LGBTI groups work in safety",
+    "summary": (
+        "Call on the authorities of Armenia, Belarus, Kazakhstan and Kyrgyzstan to ensure that"
+        " LGBTI groups can carry out their human rights work in safety and without any"
+        " discrimination."
+    ),
+    "target": "The state authorities of Armenia, Belarus, Kazakhstan and Kyrgyzstan",
+    "countries": COUNTRIES,
+    "demand": (
+        "State authorities in Armenia, Belarus, Kazakhstan and Kyrgyzstan must ensure that"
+        " LGBTI groups can carry out their human rights work in safety and without any"
+        " discrimination."
+    ),
+    "goal": 1000,
+    "thank_you": (
+        "Thank you for standing with LGBTI human rights defenders in Armenia, Belarus,"
+        " Kazakhstan and Kyrgyzstan. Share this petition so that more people add their names."
+    ),
+    "consent_text": (
+        "I agree that Amnesty International keeps my name, email address and country to count"
+        " my signature on this petition. My first name and country are shown on this page only"
+        " if I ticked the box to allow it. I can ask for my signature to be erased at any time."
+    ),
+    "show_recent_signers": True,
+}
+
+PLEDGE = {
+    "slug": "work-alongside-lgbti-rights-organisations",
+    "kind": CallToAction.Kind.PLEDGE,
+    "title": "Work alongside LGBTI rights organisations",
+    "summary": (
+        "Human rights groups across the region: pledge to work alongside LGBTI rights"
+        " organizations, united by the principle of the universality of human rights."
+    ),
+    "target": "Human rights groups across the region",
+    "countries": COUNTRIES,
+    "demand": (
+        "Our organisation will work alongside LGBTI rights organizations, united by the"
+        " principle of the universality of human rights."
+    ),
+    "goal": 100,
+    "thank_you": (
+        "Thank you for pledging to work alongside LGBTI rights organizations, united by the"
+        " principle of the universality of human rights."
+    ),
+    "consent_text": (
+        "I agree that Amnesty International keeps the organisation's name and country, and my"
+        " name and email address as its contact person, to count this pledge. The"
+        " organisation's name and country are shown on this page only if I ticked the box to"
+        " allow it. I can ask for these details to be erased at any time."
+    ),
+    "show_recent_signers": True,
+}
+
+
+def action_once(spec):
+    """The call to action with this slug, created from ``spec`` if it is missing."""
+    existing = CallToAction.objects.filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing, False
+    action = CallToAction(**spec)
+    action.full_clean()
+    action.save()
+    return action, True
+
+
+def place(page, actions):
+    """Append call-to-action blocks to a page's body and publish it."""
+    for action in actions:
+        page.body.append(("call_to_action", action))
+    page.save_revision().publish()
+
+
+@transaction.atomic
+def build(release=None):
+    petition, petition_created = action_once(PETITION)
+    pledge, pledge_created = action_once(PLEDGE)
+    new = [a for a, created in ((petition, petition_created), (pledge, pledge_created)) if created]
+    if new:
+        release = release or PressReleasePage.objects.order_by("pk").first()
+        recommendations = ReportChapterPage.objects.filter(slug="recommendations").first()
+        for page in (release, recommendations):
+            if page is not None:
+                place(page, new)
+    return petition, pledge

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from advocacy.actions import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete unconfirmed signatures whose confirmation link has expired, and anonymise"
+        " confirmed signatures older than ACTIONS_RETENTION_DAYS (name, email address and"
+        " organisation removed, times rounded to the day; the count is unchanged). Run it daily,"
+        " e.g. from cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would change; change nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        result = services.apply_retention(dry_run=dry_run)
+        verb_delete, verb_anonymise = (
+            ("Would delete", "Would anonymise") if dry_run else ("Deleted", "Anonymised")
+        )
+        self.stdout.write(
+            f"{verb_delete} {result.expired_deleted} unconfirmed signature(s) older than"
+            f" {settings.ACTIONS_CONFIRMATION_HOURS} hours."
+        )
+        self.stdout.write(
+            f"{verb_anonymise} {result.anonymised} confirmed signature(s) older than"
+            f" {settings.ACTIONS_RETENTION_DAYS} days."
+        )

@@ -1,0 +1,434 @@
+"""The business rules that write: signing, confirming, closing, erasing, retention, export.
+
+Views, admin views, the management command and the demo call these; nothing else writes
+signatures. The rules that keep the count right live here and nowhere else:
+
+* one signature per address and call to action is enforced by the database (a unique
+  index on the lower-cased address): ``sign`` inserts and catches the IntegrityError, it
+  never checks first and inserts second;
+* ``CallToAction.confirmed_count`` only ever moves by an ``F()`` expression in the same
+  transaction as the rows it counts, so it equals the confirmed rows whatever runs at once.
+"""
+
+import datetime
+import enum
+import logging
+import smtplib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDay
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from .models import CallToAction, ConsentVersion, Signature, confirmation_window
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "advocacy.actions.confirm-signature"
+
+
+class ActionNotOpen(Exception):
+    """The call to action does not take signatures now (scheduled, closed, or a share box)."""
+
+
+class SignOutcome(enum.Enum):
+    NEW = "new"  # a row was inserted; a confirmation link was sent
+    PENDING_AGAIN = "pending_again"  # unconfirmed row refreshed; a new link was sent
+    ALREADY_CONFIRMED = "already_confirmed"  # nothing inserted; the owner is told by email
+
+
+@dataclass
+class SignResult:
+    outcome: SignOutcome
+    signature: Signature
+    emailed: bool  # False when the per-address throttle held the email back
+    mail_failed: bool = False
+
+
+def normalise_email(raw):
+    """Trimmed, Unicode-normalised, the domain lower-cased (the local part is the owner's)."""
+    value = unicodedata.normalize("NFC", raw or "").strip()
+    local, at, domain = value.rpartition("@")
+    if not at:
+        return value
+    return f"{local}@{domain.lower()}"
+
+
+def sign(
+    call_to_action,
+    *,
+    name,
+    email,
+    country,
+    consent,
+    confirm_url,
+    organisation="",
+    show_publicly=False,
+):
+    """Record a signature awaiting confirmation and email the link that confirms it.
+
+    ``confirm_url(token)`` returns the absolute confirmation URL. A second signature with
+    the same address (any case, any spacing) inserts nothing: an unconfirmed one is
+    refreshed and its link sent again, a confirmed one gets a kind "you already signed"
+    email. The caller learns which, but must not tell the person at the keyboard: only the
+    owner of the address may find out whether it has signed.
+    """
+    if not call_to_action.is_open:
+        raise ActionNotOpen(call_to_action.status)
+    if consent.call_to_action_id != call_to_action.pk:
+        raise ValueError("The consent version belongs to another call to action.")
+    email = normalise_email(email)
+    fields = {
+        "name": name,
+        "country": country,
+        "organisation": organisation if call_to_action.is_pledge else "",
+        "show_publicly": bool(show_publicly) and call_to_action.show_recent_signers,
+        "consent": consent,
+    }
+    last_error = None
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    call_to_action=call_to_action, email=email, **fields
+                )
+            outcome = SignOutcome.NEW
+            break
+        except IntegrityError as error:
+            last_error = error
+            existing = (
+                Signature.objects.for_email(email).filter(call_to_action=call_to_action).first()
+            )
+            if existing is None:
+                continue  # erased between the insert and the look-up: insert again
+            if existing.confirmed_at is None and (
+                Signature.objects.filter(pk=existing.pk, confirmed_at__isnull=True).update(
+                    created_at=timezone.now(), **fields
+                )
+            ):
+                signature = Signature.objects.get(pk=existing.pk)
+                outcome = SignOutcome.PENDING_AGAIN
+            else:
+                signature = existing
+                outcome = SignOutcome.ALREADY_CONFIRMED
+            break
+    else:
+        raise last_error
+
+    emailed, failed = _send_signature_email(signature, outcome, confirm_url)
+    return SignResult(outcome=outcome, signature=signature, emailed=emailed, mail_failed=failed)
+
+
+def _address_key(email):
+    digest = salted_hmac(
+        "advocacy.actions.mail-throttle", email.lower(), algorithm="sha256"
+    ).hexdigest()[:40]
+    return f"actions:mail:{digest}"
+
+
+def _may_email(email):
+    """At most ACTIONS_EMAILS_PER_ADDRESS messages per address per hour.
+
+    Stops anyone using the form to flood a stranger's inbox. The cache key is a keyed hash:
+    no address is stored in the cache.
+    """
+    limit = settings.ACTIONS_EMAILS_PER_ADDRESS
+    if not limit:
+        return True
+    key = _address_key(email)
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= limit
+
+
+def make_token(signature):
+    """An unguessable, expiring token naming one signature (HMAC with SECRET_KEY)."""
+    return signing.dumps(signature.pk, salt=CONFIRM_SALT, compress=False)
+
+
+def _send_signature_email(signature, outcome, confirm_url):
+    if not _may_email(signature.email):
+        logger.info("Signature email held back: too many for one address this hour.")
+        return False, False
+    call_to_action = signature.call_to_action
+    context = {
+        "signature": signature,
+        "call_to_action": call_to_action,
+        "hours": settings.ACTIONS_CONFIRMATION_HOURS,
+    }
+    if outcome is SignOutcome.ALREADY_CONFIRMED:
+        template = "actions/email/already_signed"
+    else:
+        template = "actions/email/confirm"
+        context["url"] = confirm_url(make_token(signature))
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body = render_to_string(f"{template}.txt", context)
+    try:
+        EmailMessage(subject=subject, body=body, to=[signature.email]).send()
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Could not send the signature email.")
+        return False, True
+    return True, False
+
+
+class ConfirmOutcome(enum.Enum):
+    READY = "ready"  # valid link, not yet confirmed (what GET shows)
+    CONFIRMED = "confirmed"
+    ALREADY_CONFIRMED = "already_confirmed"
+    EXPIRED = "expired"
+    CLOSED = "closed"
+    INVALID = "invalid"
+
+
+@dataclass
+class ConfirmResult:
+    outcome: ConfirmOutcome
+    signature: Signature | None = None
+
+    @property
+    def call_to_action(self):
+        return self.signature.call_to_action if self.signature else None
+
+
+def check_token(token):
+    """What a confirmation link would do, without doing it (for the page the link opens)."""
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=confirmation_window())
+    except signing.SignatureExpired:
+        return ConfirmResult(ConfirmOutcome.EXPIRED)
+    except signing.BadSignature:
+        return ConfirmResult(ConfirmOutcome.INVALID)
+    signature = Signature.objects.select_related("call_to_action").filter(pk=pk).first()
+    if signature is None:
+        # Deleted since: expired and cleaned up, or erased on request.
+        return ConfirmResult(ConfirmOutcome.EXPIRED)
+    if signature.confirmed_at:
+        return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, signature)
+    if signature.state == Signature.State.EXPIRED:
+        return ConfirmResult(ConfirmOutcome.EXPIRED, signature)
+    if not signature.call_to_action.is_open:
+        return ConfirmResult(ConfirmOutcome.CLOSED, signature)
+    return ConfirmResult(ConfirmOutcome.READY, signature)
+
+
+def confirm(token):
+    """Confirm the signature the token names; the count rises by one, exactly once."""
+    result = check_token(token)
+    if result.outcome is not ConfirmOutcome.READY:
+        return result
+    signature = result.signature
+    now = timezone.now()
+    with transaction.atomic():
+        # The conditions are repeated in the UPDATE so that two clicks at once, an erasure
+        # or the retention job running at the same moment cannot count a signature twice,
+        # or count one that is gone.
+        confirmed = Signature.objects.filter(
+            pk=signature.pk,
+            confirmed_at__isnull=True,
+            created_at__gte=now - confirmation_window(),
+        ).update(confirmed_at=now)
+        if confirmed:
+            CallToAction.objects.filter(pk=signature.call_to_action_id).update(
+                confirmed_count=F("confirmed_count") + 1
+            )
+    signature.refresh_from_db()
+    signature.call_to_action.refresh_from_db()
+    outcome = ConfirmOutcome.CONFIRMED if confirmed else ConfirmOutcome.ALREADY_CONFIRMED
+    return ConfirmResult(outcome, signature)
+
+
+def close_early(call_to_action):
+    """Stop a call to action taking signatures now. Returns False if it was not open."""
+    if call_to_action.status == "closed" or not call_to_action.is_signable_kind:
+        return False
+    now = timezone.now()
+    changed = CallToAction.objects.filter(
+        pk=call_to_action.pk, closed_early_at__isnull=True
+    ).update(closed_early_at=now)
+    if changed:
+        call_to_action.closed_early_at = now
+    return bool(changed)
+
+
+@dataclass
+class ErasureResult:
+    erased: int = 0
+    by_call_to_action: dict = field(default_factory=dict)  # call to action pk -> erased
+
+
+def find_signer(email):
+    """Every signature of this address, for the erasure form to show before erasing."""
+    return list(
+        Signature.objects.for_email(normalise_email(email))
+        .select_related("call_to_action")
+        .order_by("call_to_action__title")
+    )
+
+
+def erase_signer(email):
+    """Delete every signature of an address, on its owner's request.
+
+    Confirmed ones leave the count in the same transaction, so the count stays equal to
+    the confirmed signatures that exist.
+    """
+    email = normalise_email(email)
+    if not email:
+        return ErasureResult()
+    with transaction.atomic():
+        rows = list(
+            Signature.objects.for_email(email)
+            .select_for_update()
+            .order_by("pk")
+            .values("pk", "call_to_action_id", "confirmed_at")
+        )
+        if not rows:
+            return ErasureResult()
+        Signature.objects.filter(pk__in=[row["pk"] for row in rows]).delete()
+        confirmed = Counter(row["call_to_action_id"] for row in rows if row["confirmed_at"])
+        for action_id, number in confirmed.items():
+            CallToAction.objects.filter(pk=action_id).update(
+                confirmed_count=F("confirmed_count") - number
+            )
+    return ErasureResult(
+        erased=len(rows),
+        by_call_to_action=dict(Counter(row["call_to_action_id"] for row in rows)),
+    )
+
+
+@dataclass
+class RetentionResult:
+    expired_deleted: int
+    anonymised: int
+
+
+def apply_retention(now=None, dry_run=False):
+    """Delete never-confirmed signatures whose link expired; anonymise old confirmed ones.
+
+    A confirmed signature older than ACTIONS_RETENTION_DAYS loses the name, address and
+    organisation, and its times are rounded to the day; the row stays so the count of
+    people who signed stays right. Unconfirmed ones never counted, so deleting them changes
+    no count.
+    """
+    now = now or timezone.now()
+    expired = Signature.objects.expired(now)
+    old = (
+        Signature.objects.confirmed()
+        .filter(created_at__lt=now - datetime.timedelta(days=settings.ACTIONS_RETENTION_DAYS))
+        .exclude(email="", name="", organisation="")
+    )
+    if dry_run:
+        return RetentionResult(expired_deleted=expired.count(), anonymised=old.count())
+    with transaction.atomic():
+        # The confirmation UPDATE re-checks "unconfirmed and not expired", and this DELETE
+        # re-checks "unconfirmed and expired": a row confirmed a moment ago is not deleted.
+        deleted, _ = expired.delete()
+        anonymised = old.update(
+            name="",
+            email="",
+            organisation="",
+            show_publicly=False,
+            created_at=TruncDay("created_at"),
+            confirmed_at=TruncDay("confirmed_at"),
+        )
+    return RetentionResult(expired_deleted=deleted, anonymised=anonymised)
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet will show as text, never run as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+EXPORT_COLUMNS = [
+    ("call_to_action", "Call to action"),
+    ("name", "Name"),
+    ("email", "Email"),
+    ("country", "Country"),
+    ("organisation", "Organisation"),
+    ("show_publicly", "Name may be shown publicly"),
+    ("consent_version", "Consent text version"),
+    ("state", "State"),
+    ("created_at", "Signed at (UTC)"),
+    ("confirmed_at", "Confirmed at (UTC)"),
+]
+
+
+def export_rows(queryset):
+    """The header, then one row per signature, every cell spreadsheet-safe. Streams."""
+    yield [label for _key, label in EXPORT_COLUMNS]
+    signatures = queryset.select_related("call_to_action", "consent").order_by("pk")
+    for signature in signatures.iterator(chunk_size=2000):
+        values = {
+            "call_to_action": signature.call_to_action.title,
+            "name": signature.name,
+            "email": signature.email,
+            "country": signature.country.code,
+            "organisation": signature.organisation,
+            "show_publicly": "yes" if signature.show_publicly else "no",
+            "consent_version": signature.consent.version,
+            "state": signature.state.value,
+            "created_at": _iso(signature.created_at),
+            "confirmed_at": _iso(signature.confirmed_at),
+        }
+        yield [spreadsheet_safe(values[key]) for key, _label in EXPORT_COLUMNS]
+
+
+def _iso(moment):
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+@dataclass
+class ActionFigures:
+    call_to_action: CallToAction
+    today: int
+    this_week: int
+
+
+def confirmed_recently(now=None):
+    """Signatures confirmed today and this week (since Monday), per signable action."""
+    now = timezone.localtime(now or timezone.now())
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    week = today - datetime.timedelta(days=today.weekday())
+    counts = {
+        row["call_to_action"]: row
+        for row in Signature.objects.filter(confirmed_at__gte=week)
+        .order_by()
+        .values("call_to_action")
+        .annotate(week=Count("pk"), today=Count("pk", filter=Q(confirmed_at__gte=today)))
+    }
+    actions = CallToAction.objects.exclude(kind=CallToAction.Kind.SHARE).order_by(
+        "-created_at", "-pk"
+    )
+    return [
+        ActionFigures(
+            call_to_action=action,
+            today=counts.get(action.pk, {}).get("today", 0),
+            this_week=counts.get(action.pk, {}).get("week", 0),
+        )
+        for action in actions
+    ]
+
+
+def current_consent(call_to_action):
+    """The consent version shown now, recorded if the text has none yet."""
+    if call_to_action.current_consent is None and call_to_action.consent_text:
+        return ConsentVersion.objects.record(call_to_action)
+    return call_to_action.current_consent

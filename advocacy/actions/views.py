@@ -1,0 +1,168 @@
+"""Public views: the list of actions, the page to sign one, and the confirmation link.
+
+Pages that carry a form (and so a CSRF token) are never cached, anywhere: each visitor's
+page holds their own token. Pages without one (the list, "check your email") may be.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import ratelimit, services
+from .forms import SignatureForm
+from .models import CallToAction
+
+logger = logging.getLogger(__name__)
+
+
+def _action_or_404(slug):
+    return get_object_or_404(CallToAction.objects.select_related("link_page"), slug=slug)
+
+
+@require_GET
+def index(request):
+    """Every call to action, open ones first."""
+    actions = list(CallToAction.objects.select_related("link_page"))
+    order = {"open": 0, "scheduled": 1, "closed": 2}
+    actions.sort(key=lambda action: order[action.status])
+    return TemplateResponse(
+        request, "pages/actions/index.html", {"calls_to_action": actions, "title": _("Act")}
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def detail(request, slug):
+    """The call to action, its progress and the form to sign it (no JavaScript needed)."""
+    call_to_action = _action_or_404(slug)
+    status = 200
+    notice = None
+    form = None
+    if call_to_action.is_signable_kind:
+        services.current_consent(call_to_action)
+        form = SignatureForm(call_to_action=call_to_action)
+    if request.method == "POST":
+        verdict = ratelimit.hit(request)
+        if not verdict.allowed:
+            return rate_limited(request, call_to_action, verdict.retry_after)
+        if not call_to_action.is_open:
+            notice = _("Your signature was not recorded: this call to action is not open.")
+            status = 409
+        else:
+            form = SignatureForm(request.POST, call_to_action=call_to_action)
+            if form.is_valid():
+                if form.is_spam:
+                    logger.info("Honeypot filled in; nothing stored.")
+                    return redirect("actions:check_email", slug=call_to_action.slug)
+                result = services.sign(
+                    call_to_action,
+                    confirm_url=lambda token: request.build_absolute_uri(
+                        reverse("actions:confirm", args=[token])
+                    ),
+                    **form.signature_fields(),
+                )
+                if result.mail_failed:
+                    notice = _(
+                        "We could not send the confirmation email just now. Please try again"
+                        " in a few minutes."
+                    )
+                    status = 503
+                else:
+                    return redirect("actions:check_email", slug=call_to_action.slug)
+            else:
+                status = 200
+    return TemplateResponse(
+        request,
+        "pages/actions/call_to_action.html",
+        {
+            "call_to_action": call_to_action,
+            "form": form,
+            "notice": notice,
+            "recent_signers": (
+                call_to_action.recent_public_signers()
+                if call_to_action.show_recent_signers and call_to_action.is_signable_kind
+                else []
+            ),
+            "share_url": request.build_absolute_uri(call_to_action.get_absolute_url()),
+            "confirmation_hours": settings.ACTIONS_CONFIRMATION_HOURS,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def check_email(request, slug):
+    """After signing: the same words whoever signed, so the page reveals nobody's address."""
+    call_to_action = _action_or_404(slug)
+    if not call_to_action.is_signable_kind:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "pages/actions/check_email.html",
+        {
+            "call_to_action": call_to_action,
+            "confirmation_hours": settings.ACTIONS_CONFIRMATION_HOURS,
+        },
+    )
+
+
+CONFIRM_STATUS = {
+    services.ConfirmOutcome.READY: 200,
+    services.ConfirmOutcome.CONFIRMED: 200,
+    services.ConfirmOutcome.ALREADY_CONFIRMED: 200,
+    services.ConfirmOutcome.EXPIRED: 410,
+    services.ConfirmOutcome.CLOSED: 409,
+    services.ConfirmOutcome.INVALID: 404,
+}
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, token):
+    """The link in the email. Opening it shows a button; pressing the button confirms.
+
+    A GET never confirms: mail scanners and link previews open links by themselves, and a
+    stranger who typed someone else's address must not get a signature confirmed that way.
+    """
+    check = services.confirm if request.method == "POST" else services.check_token
+    result = check(token)
+    call_to_action = result.call_to_action
+    return TemplateResponse(
+        request,
+        "pages/actions/confirm.html",
+        {
+            "result": result,
+            "outcome": result.outcome.value,
+            "call_to_action": call_to_action,
+            "signature": result.signature,
+            "share_url": (
+                request.build_absolute_uri(call_to_action.get_absolute_url())
+                if call_to_action
+                else None
+            ),
+        },
+        status=CONFIRM_STATUS[result.outcome],
+    )
+
+
+def rate_limited(request, call_to_action, retry_after):
+    """429: too many attempts from this connection; says when to try again."""
+    minutes = max(1, round(retry_after / 60))
+    response = TemplateResponse(
+        request,
+        "pages/actions/rate_limited.html",
+        {"call_to_action": call_to_action, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response

@@ -1,0 +1,320 @@
+"""Staff run calls to action from the Wagtail admin; signatures only for those allowed."""
+
+import csv
+import datetime
+import io
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
+
+from advocacy.actions.factories import CallToActionFactory, PledgeFactory, SignatureFactory
+from advocacy.actions.models import CallToAction, ConsentVersion, Signature
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/snippets/actions/calltoaction/"
+SIGNATURES = "/admin/signatures/"
+ERASE = "/admin/erase-signer/"
+
+
+def staff(*codenames):
+    """An admin user with exactly these permissions (plus access to the admin)."""
+    user = get_user_model().objects.create_user(
+        f"staff{get_user_model().objects.count()}", password="x"
+    )
+    perms = Permission.objects.filter(
+        codename__in=["access_admin", *codenames],
+    )
+    user.user_permissions.set(perms)
+    return user
+
+
+@pytest.fixture
+def editor(client):
+    """Edits calls to action, sees no signature."""
+    user = staff("add_calltoaction", "change_calltoaction", "delete_calltoaction")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def campaigner(client):
+    """Runs the campaign: may list, export and erase signatures."""
+    user = staff(
+        "add_calltoaction",
+        "change_calltoaction",
+        "view_signature",
+        "export_signature",
+        "delete_signature",
+    )
+    client.force_login(user)
+    return user
+
+
+def download(response):
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body[1:])))
+
+
+def test_the_list_shows_confirmed_and_pending_counts(client, editor, home):
+    action = CallToActionFactory(title="Let LGBTI groups work")
+    for _ in range(3):
+        SignatureFactory(call_to_action=action, confirmed=True)
+    for _ in range(2):
+        SignatureFactory(call_to_action=action)
+    SignatureFactory(
+        call_to_action=action, created_at=timezone.now() - datetime.timedelta(days=30)
+    )  # expired: not pending any more
+
+    response = client.get(LIST)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Awaiting confirmation" in html
+    row = html[html.index("Let LGBTI groups work") :]
+    row = row[: row.index("</tr>")]
+    cells = [c.strip() for c in __import__("re").findall(r"<td\s*>\s*([^<]*?)\s*</td>", row)]
+    assert cells[-3:] == ["3", "2", "1,000"]
+
+
+def test_editors_without_the_permission_see_no_signatures(client, editor, home):
+    action = CallToActionFactory()
+    SignatureFactory(call_to_action=action, email="secret@example.org", confirmed=True)
+
+    assert client.get(SIGNATURES).status_code in (302, 403)
+    assert client.get(SIGNATURES + "?export=csv").status_code in (302, 403)
+    assert client.get(ERASE).status_code in (302, 403)
+    listing = client.get(LIST).content.decode()
+    assert "secret@example.org" not in listing
+    assert SIGNATURES not in listing
+
+
+def test_signature_list_is_filterable_by_action_and_state(client, campaigner, home):
+    petition, pledge = CallToActionFactory(), PledgeFactory()
+    SignatureFactory(call_to_action=petition, name="Confirmed Petitioner", confirmed=True)
+    SignatureFactory(call_to_action=petition, name="Pending Petitioner")
+    SignatureFactory(call_to_action=pledge, name="Pledger", organisation="Org", confirmed=True)
+
+    html = client.get(f"{SIGNATURES}?call_to_action={petition.pk}&state=confirmed").content
+    html = html.decode()
+
+    assert "Confirmed Petitioner" in html
+    assert "Pending Petitioner" not in html and "Pledger" not in html
+
+
+def test_csv_export_is_formula_injection_safe_and_follows_the_filter(client, campaigner, home):
+    petition, other = CallToActionFactory(title="=Petition"), CallToActionFactory()
+    SignatureFactory(
+        call_to_action=petition,
+        name='=HYPERLINK("http://evil.example","click")',
+        email="+cmd@example.org",
+        organisation="@SUM(A1)",
+        confirmed=True,
+    )
+    SignatureFactory(call_to_action=petition, name="-2+3", email="plain@example.org")
+    SignatureFactory(call_to_action=other, name="Elsewhere")
+
+    response = client.get(f"{SIGNATURES}?call_to_action={petition.pk}&export=csv")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    rows = download(response)
+    assert rows[0][:3] == ["Call to action", "Name", "Email"]
+    by_email = {row[2]: row for row in rows[1:]}
+    assert set(by_email) == {"'+cmd@example.org", "plain@example.org"}
+    evil = by_email["'+cmd@example.org"]
+    assert evil[0] == "'=Petition"
+    assert evil[1] == '\'=HYPERLINK("http://evil.example","click")'
+    assert evil[4] == "'@SUM(A1)"
+    assert evil[7] == "confirmed"
+    assert by_email["plain@example.org"][1] == "'-2+3"
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_export_needs_its_own_permission(client, home):
+    client.force_login(staff("view_signature"))
+    SignatureFactory(call_to_action=CallToActionFactory())
+
+    listing = client.get(SIGNATURES)
+
+    assert listing.status_code == 200
+    assert "Download CSV" not in listing.content.decode()
+    for export in ("csv", "xlsx"):
+        refused = client.get(f"{SIGNATURES}?export={export}")
+        assert refused.status_code in (302, 403)
+        assert "text/csv" not in refused["Content-Type"]
+
+
+def test_campaigner_sees_the_export_button_and_only_csv_is_offered(client, campaigner, home):
+    html = client.get(SIGNATURES).content.decode()
+
+    assert "Download CSV" in html
+    assert "Download XLSX" not in html
+    assert client.get(SIGNATURES + "?export=xlsx").status_code == 404
+
+
+def test_close_early_stops_signatures_and_is_logged(client, editor, home):
+    from .conftest import sign
+
+    action = CallToActionFactory(title="Close me")
+    assert "Close early" in client.get(LIST).content.decode()
+
+    ask = client.get(f"{LIST}close/{action.pk}/")
+    assert "It stops taking signatures at once" in ask.content.decode()
+    response = client.post(f"{LIST}close/{action.pk}/")
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.closed_early_at is not None and action.status == "closed"
+    assert ModelLogEntry.objects.filter(action="actions.close_early").count() == 1
+    client.logout()
+    assert sign(client, action).status_code == 409
+    assert not Signature.objects.exists()
+
+
+def test_close_early_needs_the_change_permission(client, home):
+    client.force_login(staff("view_signature"))
+    action = CallToActionFactory()
+
+    assert client.post(f"{LIST}close/{action.pk}/").status_code in (302, 403)
+    action.refresh_from_db()
+    assert action.closed_early_at is None
+
+
+def test_erase_a_signer_finds_then_erases_and_logs_no_address(client, campaigner, home):
+    action = CallToActionFactory(title="Let LGBTI groups work")
+    SignatureFactory(call_to_action=action, name="Dana", email="dana@example.org", confirmed=True)
+    SignatureFactory(call_to_action=action, email="keep@example.org", confirmed=True)
+
+    found = client.post(ERASE, {"email": "DANA@example.org"})
+
+    page = found.content.decode()
+    assert "Dana" in page and "Let LGBTI groups work" in page
+    assert "Erase this signature" in page
+    assert Signature.objects.count() == 2
+
+    done = client.post(ERASE, {"email": "DANA@example.org", "erase": "1"}, follow=True)
+
+    assert "Erased 1 signature(s) of that address." in done.content.decode()
+    assert list(Signature.objects.values_list("email", flat=True)) == ["keep@example.org"]
+    assert CallToAction.objects.get(pk=action.pk).confirmed_count == 1
+    entry = ModelLogEntry.objects.get(action="actions.erase_signer")
+    assert entry.data == {"erased": 1}
+    assert "dana" not in str(entry.data).lower() and "dana" not in entry.label.lower()
+
+
+def test_dashboard_panel_shows_confirmed_today_and_this_week(client, editor, home):
+    action = CallToActionFactory(title="Let LGBTI groups work")
+    now = timezone.now()
+    SignatureFactory(call_to_action=action, confirmed=True)
+    SignatureFactory(call_to_action=action, confirmed=True)
+    earlier = SignatureFactory(call_to_action=action, confirmed=True)
+    long_ago = SignatureFactory(call_to_action=action, confirmed=True)
+    monday = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    monday -= datetime.timedelta(days=monday.weekday())
+    Signature.objects.filter(pk=long_ago.pk).update(
+        confirmed_at=monday - datetime.timedelta(days=1)
+    )
+    if now.weekday() > 0:  # earlier this week, but not today
+        Signature.objects.filter(pk=earlier.pk).update(confirmed_at=monday)
+    today = 2 if now.weekday() > 0 else 3
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Signatures confirmed" in html
+    panel = html[html.index("Signatures confirmed") :]
+    row = panel[panel.index("Let LGBTI groups work") :]
+    import re
+
+    cells = re.findall(r"<td>([^<]*)</td>", row[: row.index("</tr>")])
+    assert cells == [str(today), "3", "4 / 1000"]
+
+
+def test_dashboard_panel_is_not_shown_to_users_without_action_permissions(client, home):
+    client.force_login(staff())
+    CallToActionFactory()
+
+    assert "Signatures confirmed" not in client.get("/admin/").content.decode()
+
+
+def test_creating_an_action_in_the_admin_records_consent_version_1(client, editor, home):
+    response = client.post(
+        f"{LIST}add/",
+        {
+            "kind": "petition",
+            "title": "A new petition",
+            "slug": "a-new-petition",
+            "summary": "Sign it.",
+            "target": "The authorities",
+            "countries": ["BY"],
+            "demand": "Let LGBTI groups work in safety.",
+            "goal": "500",
+            "thank_you": "Thank you.",
+            "consent_text": "I agree to version one.",
+            "link_url": "",
+            "link_text": "",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    action = CallToAction.objects.get(slug="a-new-petition")
+    assert [(v.version, v.text) for v in action.consent_versions.all()] == [
+        (1, "I agree to version one.")
+    ]
+
+
+def test_editing_the_consent_text_starts_a_new_version_and_keeps_old_signatures(
+    client, editor, home
+):
+    action = CallToActionFactory(consent_text="Version one.")
+    first = SignatureFactory(call_to_action=action, confirmed=True)
+    action.consent_text = "Version two."
+    action.save()
+    action.save()  # saving again without a change adds no version
+
+    assert list(
+        ConsentVersion.objects.filter(call_to_action=action).values_list("version", "text")
+    ) == [
+        (2, "Version two."),
+        (1, "Version one."),
+    ]
+    first.refresh_from_db()
+    assert first.consent.text == "Version one."
+    del action.current_consent
+    assert SignatureFactory(call_to_action=action).consent.version == 2
+
+
+def test_a_petition_without_its_essentials_is_refused_in_the_admin(client, editor, home):
+    response = client.post(
+        f"{LIST}add/",
+        {"kind": "petition", "title": "Empty", "slug": "empty", "summary": "x"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for message in ("Say whom it addresses.", "Signers must be told what they agree to."):
+        assert message in html
+    assert not CallToAction.objects.filter(slug="empty").exists()
+
+
+def test_the_permissions_can_be_given_to_a_group(client, home):
+    from django.contrib.auth.models import Group
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(admin)
+    group = Group.objects.create(name="Campaigners")
+
+    html = client.get(f"/admin/groups/edit/{group.pk}/").content.decode()
+
+    assert "Can export signatures to CSV" in html
+    assert Permission.objects.get(codename="view_signature").content_type.app_label == "actions"

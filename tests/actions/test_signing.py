@@ -1,0 +1,431 @@
+"""A person signs, confirms through the emailed link, and is counted once."""
+
+import datetime
+import re
+
+import pytest
+
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+
+from advocacy.actions import services
+from advocacy.actions.factories import CallToActionFactory, SignatureFactory
+from advocacy.actions.models import CallToAction, Signature
+
+from .conftest import confirmation_link, last_mail, sign
+
+pytestmark = pytest.mark.django_db
+
+
+def without_nonce(response):
+    return re.sub(r'nonce="[^"]+"', "", response.content.decode())
+
+
+def test_sign_page_shows_the_demand_progress_and_a_form_that_needs_no_javascript(client, petition):
+    response = client.get(petition.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Let LGBTI groups work</h1>" in html
+    assert petition.demand in html
+    assert "0</strong> people have signed" in html
+    assert '<progress class="progress__bar" max="1000" value="0"' in html
+    form = re.search(r'<form class="form sign-form" method="post" action="([^"]+)"', html)
+    assert form.group(1) == "/act/let-lgbti-groups-work/"
+    assert 'name="csrfmiddlewaretoken"' in html
+    for label in ("Your name", "Email address", "Country", "I agree to the text above"):
+        assert label in html
+    assert petition.consent_text in html
+    assert "How we handle your data" not in html  # no privacy page in this site yet
+    assert " style=" not in html
+
+
+def test_privacy_notice_links_to_the_privacy_page(client, petition, home):
+    from advocacy.core.factories import StandardPageFactory
+
+    StandardPageFactory(parent=home, slug="privacy", title="Privacy")
+
+    html = client.get(petition.get_absolute_url()).content.decode()
+
+    assert '<a href="/privacy/">How we handle your data</a>' in html
+    assert "never your IP address" in html
+
+
+def test_signing_stores_a_pending_signature_and_emails_an_expiring_link(client, petition):
+    response = sign(client, petition, email="  Aruzhan@Example.ORG ")
+
+    assert response.status_code == 302
+    assert response.url == "/act/let-lgbti-groups-work/check-your-email/"
+    signature = Signature.objects.get()
+    assert signature.email == "Aruzhan@example.org"  # trimmed, domain lower-cased
+    assert signature.name == "Aruzhan Example"
+    assert signature.country.code == "KZ"
+    assert signature.show_publicly is False
+    assert signature.consent.version == 1
+    assert signature.confirmed_at is None
+    assert len(mail.outbox) == 1
+    message = last_mail()
+    assert message.to == ["Aruzhan@example.org"]
+    assert message.subject == "Confirm your signature: Let LGBTI groups work"
+    assert "/act/confirm/" in message.body
+    assert "48 hours" in message.body
+    assert "Aruzhan Example" not in message.body  # nothing the visitor typed is mailed
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+
+
+def test_check_your_email_page_says_the_same_whoever_signed(client, petition):
+    response = client.get(sign(client, petition).url)
+
+    html = response.content.decode()
+    assert "Check your email" in html
+    assert "If this address has signed before, the message says so instead" in html
+    assert "aruzhan" not in html.lower()
+
+
+def test_opening_the_link_does_not_confirm_pressing_the_button_does(client, petition):
+    sign(client, petition)
+    link = confirmation_link(last_mail())
+
+    page = client.get(link)
+
+    assert page.status_code == 200
+    assert "Confirm my signature" in page.content.decode()
+    assert "Aruzhan Example" in page.content.decode()
+    assert Signature.objects.get().confirmed_at is None
+
+    done = client.post(link)
+
+    html = done.content.decode()
+    assert done.status_code == 200
+    assert "Thank you: your signature is confirmed" in html
+    assert petition.thank_you in html
+    assert "1</strong> person has signed" in html
+    assert Signature.objects.get().confirmed_at is not None
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+    assert (
+        "1</strong> person has signed" in client.get(petition.get_absolute_url()).content.decode()
+    )
+
+
+def test_confirming_twice_counts_once(client, petition):
+    sign(client, petition)
+    link = confirmation_link(last_mail())
+    client.post(link)
+
+    again = client.post(link)
+
+    assert "You have already signed" in again.content.decode()
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+@pytest.mark.parametrize(
+    "second_email",
+    [
+        "aruzhan@example.org",
+        "ARUZHAN@EXAMPLE.ORG",
+        "  Aruzhan@Example.org\t",
+        "aruzhan@EXAMPLE.org",
+    ],
+)
+def test_a_second_signature_from_the_same_address_adds_no_row_and_is_told_kindly(
+    client, petition, second_email
+):
+    sign(client, petition)
+    client.post(confirmation_link(last_mail()))
+    first_page = client.get(sign(client, petition, email="someone.else@example.org").url)
+
+    response = sign(client, petition, email=second_email, name="Another Name")
+
+    assert response.status_code == 302
+    assert Signature.objects.filter(call_to_action=petition).count() == 2
+    assert Signature.objects.filter(email="Aruzhan@example.org").count() == 0
+    assert Signature.objects.get(email="aruzhan@example.org").name == "Aruzhan Example"
+    message = last_mail()
+    assert message.subject == "You have already signed: Let LGBTI groups work"
+    assert "Each address counts once, so there is nothing more to do" in message.body
+    assert "/act/confirm/" not in message.body
+    # The visitor sees the very page a first-time signer sees: no stranger can learn
+    # from the site whether an address has signed.
+    assert without_nonce(client.get(response.url)) == without_nonce(first_page)
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+def test_signing_again_before_confirming_sends_a_fresh_link_and_keeps_one_row(client, petition):
+    sign(client, petition, name="First Try")
+    sign(client, petition, name="Second Try", email="ARUZHAN@example.org")
+
+    signature = Signature.objects.get()
+    assert signature.name == "Second Try"
+    assert len(mail.outbox) == 2
+    assert all(m.subject.startswith("Confirm your signature") for m in mail.outbox)
+    client.post(confirmation_link(mail.outbox[1]))
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+def test_an_expired_link_confirms_nothing_and_says_so(client, petition):
+    sign(client, petition)
+    link = confirmation_link(last_mail())
+    later = timezone.now() + datetime.timedelta(hours=49)
+
+    with override_settings(ACTIONS_CONFIRMATION_HOURS=48):
+        from unittest import mock
+
+        with (
+            mock.patch("django.utils.timezone.now", return_value=later),
+            mock.patch("time.time", return_value=later.timestamp()),
+        ):
+            response = client.post(link)
+
+    assert response.status_code == 410
+    assert "This link has expired" in response.content.decode()
+    assert Signature.objects.get().confirmed_at is None
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["nonsense", "MQ:1vVx3b:tampered-signature", "Mg:1vVx3b:" + "A" * 43],
+)
+def test_a_forged_or_mangled_link_confirms_nothing(client, petition, token):
+    sign(client, petition)
+
+    response = client.post(f"/act/confirm/{token}/")
+
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
+    assert not Signature.objects.filter(confirmed_at__isnull=False).exists()
+
+
+def test_a_link_to_an_erased_signature_says_it_expired(client, petition):
+    sign(client, petition)
+    link = confirmation_link(last_mail())
+    services.erase_signer("aruzhan@example.org")
+
+    response = client.post(link)
+
+    assert response.status_code == 410
+    assert not Signature.objects.exists()
+
+
+def test_pledge_is_signed_on_behalf_of_an_organisation(client, pledge):
+    html = client.get(pledge.get_absolute_url()).content.decode()
+    assert (
+        "Organisation" in html
+        and "Contact person" in html
+        and "Organisation&#x27;s country" in html
+    )
+
+    missing = sign(client, pledge, organisation="")
+    assert "Please give the organisation&#x27;s name." in missing.content.decode()
+    assert not Signature.objects.exists()
+
+    sign(client, pledge, organisation="Rights Centre", name="Dana Contact")
+    signature = Signature.objects.get()
+    assert (signature.organisation, signature.name) == ("Rights Centre", "Dana Contact")
+    client.post(confirmation_link(last_mail()))
+    assert (
+        "1</strong> organisation has signed"
+        in client.get(pledge.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_petition_ignores_an_organisation_field(client, petition):
+    sign(client, petition, organisation="Injected Org")
+
+    assert Signature.objects.get().organisation == ""
+
+
+def test_only_signers_who_opted_in_are_listed_by_first_name_and_country(client, petition):
+    SignatureFactory(
+        call_to_action=petition,
+        name="Visible Person",
+        country="AM",
+        show_publicly=True,
+        confirmed=True,
+    )
+    SignatureFactory(call_to_action=petition, name="Hidden Person", confirmed=True)
+    SignatureFactory(call_to_action=petition, name="Pending Person", show_publicly=True)
+
+    html = client.get(petition.get_absolute_url()).content.decode()
+
+    assert "Visible</span>, Armenia" in html
+    assert "Person" not in html  # first names only
+    assert "Hidden" not in html and "Pending" not in html
+    assert "2</strong> people have signed" in html
+
+
+def test_show_publicly_is_unticked_by_default_and_stored_when_ticked(client, petition):
+    html = client.get(petition.get_absolute_url()).content.decode()
+    checkbox = re.search(r'<input type="checkbox" name="show_publicly"[^>]*>', html).group(0)
+    assert "checked" not in checkbox
+
+    sign(client, petition, show_publicly="on")
+
+    assert Signature.objects.get().show_publicly is True
+
+
+def test_actions_that_list_nobody_do_not_ask_to_show_names(client, home):
+    action = CallToActionFactory(show_recent_signers=False)
+
+    html = client.get(action.get_absolute_url()).content.decode()
+    sign(client, action, show_publicly="on")
+
+    assert 'name="show_publicly"' not in html
+    assert Signature.objects.get().show_publicly is False
+
+
+def test_goal_reached_and_beyond(client, home):
+    action = CallToActionFactory(goal=2)
+    for _ in range(3):
+        SignatureFactory(call_to_action=action, confirmed=True)
+
+    html = client.get(action.get_absolute_url()).content.decode()
+
+    assert "3</strong> people have signed" in html
+    assert "goal 2 — reached!" in html
+    assert 'max="2" value="2"' in html
+
+
+def test_share_links_are_plain_links_and_the_page_loads_nothing_from_elsewhere(client, petition):
+    html = client.get(petition.get_absolute_url()).content.decode()
+
+    share = html[html.index('class="share__links"') :]
+    assert "mailto:?subject=Let%20LGBTI%20groups%20work" in share
+    assert (
+        "https://t.me/share/url?url=http%3A%2F%2Ftestserver%2Fact%2Flet-lgbti-groups-work%2F"
+        in share
+    )
+    assert 'rel="noopener noreferrer"' in share
+    assert re.findall(r'<(?:script|img|iframe|source|audio|video)[^>]+src="https?://', html) == []
+    assert (
+        re.findall(r'<link[^>]+rel="(?:stylesheet|icon|preload)"[^>]+href="https?://', html) == []
+    )
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert all("nonce=" in tag and 'src="/static/' in tag for tag in scripts)
+    assert any("actions.js" in tag for tag in scripts)
+
+
+def test_sign_page_sends_the_strict_content_security_policy(client, petition):
+    response = client.get(petition.get_absolute_url())
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "style-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_scheduled_and_closed_actions_take_no_signatures(client, home):
+    scheduled = CallToActionFactory(scheduled=True)
+    closed = CallToActionFactory(closed=True)
+
+    assert "It opens for signatures on" in client.get(scheduled.get_absolute_url()).content.decode()
+    page = client.get(closed.get_absolute_url()).content.decode()
+    assert "takes no more signatures" in page
+    assert "csrfmiddlewaretoken" not in page
+    for action in (scheduled, closed):
+        response = sign(client, action)
+        assert response.status_code == 409
+        assert "Your signature was not recorded" in response.content.decode()
+    assert not Signature.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_link_for_an_action_closed_since_is_not_counted(client, petition):
+    sign(client, petition)
+    link = confirmation_link(last_mail())
+    services.close_early(petition)
+
+    response = client.post(link)
+
+    assert response.status_code == 409
+    assert "This call to action has closed" in response.content.decode()
+    assert CallToAction.objects.get(pk=petition.pk).confirmed_count == 0
+
+
+def test_share_action_page_has_its_link_and_no_form(client, home):
+    from advocacy.actions.factories import ShareFactory
+
+    action = ShareFactory(link_url="https://example.org/report", link_text="Read it")
+
+    html = client.get(action.get_absolute_url()).content.decode()
+
+    button = re.search(r'<a class="button button--primary" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert button.groups() == ("https://example.org/report", "Read it")
+    assert "csrfmiddlewaretoken" not in html
+    assert client.get(f"/act/{action.slug}/check-your-email/").status_code == 404
+
+
+def test_unknown_action_is_the_site_404(client, home):
+    assert client.get("/act/no-such-action/").status_code == 404
+    assert client.post("/act/no-such-action/", {"name": "x"}).status_code == 404
+    assert not Signature.objects.exists()
+
+
+def test_index_lists_open_actions_first(client, home):
+    closed = CallToActionFactory(closed=True, title="Closed one")
+    open_ = CallToActionFactory(title="Open one")
+
+    html = client.get("/act/").content.decode()
+
+    assert html.index(open_.title) < html.index(closed.title)
+
+
+def test_the_russian_locale_serves_the_same_action(client, petition):
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="ru")
+
+    response = client.get("/ru/act/let-lgbti-groups-work/")
+
+    assert response.status_code == 200
+    assert 'action="/ru/act/let-lgbti-groups-work/"' in response.content.decode()
+
+
+def test_when_the_email_cannot_be_sent_the_person_is_told_to_try_again(client, petition):
+    from unittest import mock
+
+    with mock.patch(
+        "django.core.mail.EmailMessage.send", side_effect=OSError("connection refused")
+    ):
+        response = sign(client, petition)
+
+    assert response.status_code == 503
+    assert "We could not send the confirmation email just now" in response.content.decode()
+    assert 'value="Aruzhan Example"' in response.content.decode()
+    # The pending row is kept: signing again sends its link.
+    sign(client, petition)
+    assert Signature.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@override_settings(ACTIONS_EMAILS_PER_ADDRESS=2)
+def test_an_address_gets_a_limited_number_of_emails_per_hour(client, petition):
+    for n in range(4):
+        sign(client, petition, name=f"Try {n}")
+
+    assert len(mail.outbox) == 2
+    assert Signature.objects.count() == 1
+
+
+def test_the_development_console_prints_the_confirmation_link_whole(client, petition):
+    """`make run` mails to the console: the link there must be copyable as it is."""
+    import io
+
+    from advocacy.core.mail import ConsoleEmailBackend
+
+    sign(client, petition, name="Сергей")
+    link = confirmation_link(last_mail())
+    stream = io.StringIO()
+
+    ConsoleEmailBackend(stream=stream).send_messages([last_mail()])
+
+    printed = stream.getvalue()
+    assert "Content-Transfer-Encoding: 8bit" in printed
+    assert f"{link}\n" in printed.replace("http://testserver", "")
+    assert "“Let LGBTI groups work”" in printed
