@@ -28,7 +28,8 @@ from countries.facts import (
     Status,
     Topic,
 )
-from reports.blocks import StoryBlock, body_plain_text, fill_heading_anchors
+from reports.blocks import StoryBlock, body_plain_text
+from reports.models.story import StoryPageMixin
 
 EARLIEST_YEAR = 1900
 
@@ -40,7 +41,7 @@ def not_in_the_future(year):
         )
 
 
-class CountryPage(Page):
+class CountryPage(StoryPageMixin, Page):
     """One country the report covers: its facts, its story and its timeline."""
 
     iso_code = CountryField(
@@ -123,10 +124,6 @@ class CountryPage(Page):
                     % {"title": clash.title}
                 }
             )
-
-    def full_clean(self, *args, **kwargs):
-        fill_heading_anchors(self.body)
-        super().full_clean(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

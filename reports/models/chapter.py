@@ -1,7 +1,6 @@
 from math import ceil
 
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -11,18 +10,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from reports.blocks import (
-    StoryBlock,
-    body_headings,
-    body_plain_text,
-    body_word_count,
-    fill_heading_anchors,
-)
+from reports.blocks import StoryBlock, body_plain_text, body_word_count
+
+from .story import StoryPageMixin
 
 WORDS_PER_MINUTE = 200
 
 
-class ReportChapterPage(Page):
+class ReportChapterPage(StoryPageMixin, Page):
     """A chapter of a report; its number comes from its place among its siblings."""
 
     standfirst = models.TextField(
@@ -48,14 +43,8 @@ class ReportChapterPage(Page):
     class Meta:
         verbose_name = _("report chapter")
 
-    def full_clean(self, *args, **kwargs):
-        fill_heading_anchors(self.body)
-        super().full_clean(*args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Every paragraph looks up the page's footnotes: fetch them once.
-        prefetch_related_objects([self], "footnotes")
         report = self.report
         home = report.get_parent()
         label = (
@@ -102,10 +91,6 @@ class ReportChapterPage(Page):
     def next_chapter(self):
         n = self.chapter_number
         return self.siblings[n] if n and n < len(self.siblings) else None
-
-    @property
-    def headings(self):
-        return body_headings(self.body)
 
     @property
     def reading_minutes(self):

@@ -1,6 +1,5 @@
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from reports.blocks import StoryBlock, body_headings, body_plain_text, fill_heading_anchors
+from reports.blocks import StoryBlock, body_plain_text
+
+from .story import StoryPageMixin
 
 
 class PressReleaseIndexPage(RoutablePageMixin, Page):
@@ -51,7 +52,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         return PressReleaseFeed(self)(request)
 
 
-class PressReleasePage(Page):
+class PressReleasePage(StoryPageMixin, Page):
     """A press release; schedule it (Go-live date) to keep it under embargo."""
 
     dateline = models.CharField(
@@ -113,19 +114,6 @@ class PressReleasePage(Page):
 
     class Meta:
         verbose_name = _("press release")
-
-    def full_clean(self, *args, **kwargs):
-        fill_heading_anchors(self.body)
-        super().full_clean(*args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "footnotes")
-        return context
-
-    @property
-    def headings(self):
-        return body_headings(self.body)
 
     @property
     def published_at(self):
