@@ -71,6 +71,31 @@ def desk_with_statements(size):
         StatementFactory(text=f"Bench statement {n}")
 
 
+def action_with_signatures(size):
+    """The demo petition with exactly ``size`` confirmed signatures, bulk-inserted."""
+    from advocacy.actions.models import CallToAction, Signature
+
+    ensure_demo()
+    action = CallToAction.objects.get(slug=PETITION_SLUG)
+    Signature.objects.filter(call_to_action=action).delete()
+    consent = action.current_consent
+    batch = 5_000
+    for start in range(0, size, batch):
+        Signature.objects.bulk_create(
+            Signature(
+                call_to_action=action,
+                name=f"Signer {n}",
+                email=f"signer{n}@example.org",
+                country=("AM", "BY", "KZ", "KG")[n % 4],
+                show_publicly=n % 3 == 0,
+                consent=consent,
+                confirmed_at=action.created_at,
+            )
+            for n in range(start, min(start + batch, size))
+        )
+    CallToAction.objects.filter(pk=action.pk).update(confirmed_count=size)
+
+
 SCENARIOS = [
     ("home (featured + menu pages)", "/", home_with_featured),
     ("report landing (chapters)", "/bench-report/", report_with_chapters),
@@ -86,10 +111,29 @@ SIZED_SCENARIOS = [
     ("desk filtered ?country=BY", "/statements/?country=BY", desk_with_statements, (1000,)),
 ]
 
+PETITION_SLUG = "let-lgbti-groups-work-in-safety"
+# Pages that show a call to action's count, measured with no signature and with 100,000.
+ACTION_SIZES = (0, 100_000)
+ACTION_PAGES = [
+    ("call to action (signatures)", f"/act/{PETITION_SLUG}/"),
+    ("report landing (signatures)", "/less-equal/"),
+    ("country page (signatures)", "/countries/belarus/"),
+]
+
+
+def bench_petition():
+    """An open petition of its own for the signing benchmark, with no signature yet."""
+    from advocacy.actions.factories import CallToActionFactory
+
+    ensure_demo()
+    return CallToActionFactory(goal=100_000)
+
+
 # Requests timed against the plain /about/ page in the same run: (label, path).
 TIMED = [
     ("search ?q=propaganda", "/search/?q=propaganda"),
     ("search ?q= 100,000 chars", "/search/?q=" + "x" * 100_000),
     ("search unbalanced quote", '/search/?q="propaganda'),
     ("search ?page=99999", "/search/?q=propaganda&page=99999"),
+    ("sign page, 100,000 signatures", f"/act/{PETITION_SLUG}/"),
 ]

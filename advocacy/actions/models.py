@@ -210,8 +210,13 @@ class CallToAction(index.Indexed, models.Model):
             for field, message in needed.items():
                 if not getattr(self, field):
                     errors[field] = message
-        elif not (self.link_page_id or self.link_url):
-            errors["link_page"] = _("Choose a page or give an address for the button.")
+        else:
+            if not (self.link_page_id or self.link_url):
+                errors["link_page"] = _("Choose a page or give an address for the button.")
+            if self.pk and self.signatures.exists():
+                errors["kind"] = _(
+                    "People have signed it: it stays a petition or pledge. Close it instead."
+                )
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = _("It must close after it opens.")
         if errors:
@@ -367,7 +372,9 @@ class Signature(models.Model):
 
     call_to_action = models.ForeignKey(
         CallToAction,
-        on_delete=models.CASCADE,
+        # No signature is lost by deleting its call to action: close it instead. Signers are
+        # erased on request, and old ones anonymised, through the services.
+        on_delete=models.PROTECT,
         related_name="signatures",
         # The composite indexes below start with this column.
         db_index=False,

@@ -37,6 +37,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -90,11 +91,41 @@ class CallToActionIndexView(SnippetIndexView):
         return buttons
 
 
+class CallToActionDeleteView(SnippetDeleteView):
+    """Deletes only an action nobody has signed: no signature is lost by deleting."""
+
+    @cached_property
+    def signature_count(self):
+        return self.object.signatures.count()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["signature_count"] = self.signature_count
+        if self.signature_count:
+            context["is_protected"] = True
+        return context
+
+    def form_valid(self, form):
+        if self.signature_count:
+            messages.error(self.request, signed_action_message(self.object))
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+def signed_action_message(action):
+    return _(
+        "“%(title)s” has signatures, so it cannot be deleted: close it instead. Signers are"
+        " erased on request, and old signatures anonymised, under Calls to action."
+    ) % {"title": action.title}
+
+
 class CallToActionViewSet(SnippetViewSet):
     model = CallToAction
     icon = "pick"
     menu_label = gettext_lazy("Calls to action")
     index_view_class = CallToActionIndexView
+    delete_view_class = CallToActionDeleteView
+    delete_template_name = "actions/admin/confirm_delete.html"
     list_filter = ["kind"]
     list_per_page = 50
     copy_view_enabled = False

@@ -1,12 +1,14 @@
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
 from .models import CallToAction
 from .panels import SignaturesDashboardPanel
-from .viewsets import CallsToActionGroup
+from .viewsets import CallsToActionGroup, signed_action_message
 
 register_snippet(CallsToActionGroup)
 
@@ -26,3 +28,15 @@ def register_log_actions(actions):
     actions.register_action(
         "actions.erase_signer", _("Erase a signer"), _("Signatures erased on request")
     )
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_delete_signed_actions(request, action_type, objects, action_class_instance):
+    """Bulk delete follows the same rule as the delete view: signed actions stay."""
+    if action_type != "delete":
+        return None
+    for action in objects:
+        if isinstance(action, CallToAction) and action.signatures.exists():
+            messages.error(request, signed_action_message(action))
+            return redirect(CallToAction.snippet_viewset.get_url_name("list"))
+    return None

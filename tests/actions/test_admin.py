@@ -318,3 +318,59 @@ def test_the_permissions_can_be_given_to_a_group(client, home):
 
     assert "Can export signatures to CSV" in html
     assert Permission.objects.get(codename="view_signature").content_type.app_label == "actions"
+
+
+def test_an_action_with_signatures_cannot_be_deleted_so_no_signature_is_lost(client, home):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(admin)
+    action = CallToActionFactory()
+    SignatureFactory(call_to_action=action, confirmed=True)
+
+    page = client.get(f"{LIST}delete/{action.pk}/").content.decode()
+    refused = client.post(f"{LIST}delete/{action.pk}/", follow=True)
+
+    assert "Yes, delete" not in page
+    assert "it cannot be deleted, so that no signature is lost" in page
+    assert "has signatures, so it cannot be deleted: close it instead" in (refused.content.decode())
+    assert CallToAction.objects.filter(pk=action.pk).exists()
+    assert Signature.objects.count() == 1
+
+
+def test_an_action_without_signatures_can_be_deleted(client, home):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(admin)
+    action = CallToActionFactory()
+
+    client.post(f"{LIST}delete/{action.pk}/")
+
+    assert not CallToAction.objects.filter(pk=action.pk).exists()
+
+
+def test_a_signed_petition_cannot_become_a_share_box(home):
+    from django.core.exceptions import ValidationError
+
+    action = CallToActionFactory()
+    SignatureFactory(call_to_action=action)
+    action.kind = CallToAction.Kind.SHARE
+    action.link_url = "https://example.org/"
+
+    with pytest.raises(ValidationError) as error:
+        action.full_clean()
+    assert "People have signed it" in str(error.value)
+
+
+def test_bulk_delete_keeps_signed_actions(client, home):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(admin)
+    signed, unsigned = CallToActionFactory(), CallToActionFactory()
+    SignatureFactory(call_to_action=signed)
+
+    response = client.post(
+        f"/admin/bulk/actions/calltoaction/delete/?id={signed.pk}&id={unsigned.pk}",
+        {},
+        follow=True,
+    )
+
+    assert "has signatures, so it cannot be deleted" in response.content.decode()
+    assert CallToAction.objects.filter(pk=signed.pk).exists()
+    assert Signature.objects.count() == 1

@@ -204,3 +204,25 @@ def test_sign_page_queries_stay_the_same_with_0_and_500_signatures(client, home)
     assert "500</strong> people have signed" in full.content.decode()
     assert len(full_queries) == len(empty_queries)
     assert [q for q in full_queries if "COUNT(" in q.upper()] == []
+
+
+def test_the_api_describes_a_placed_action_without_any_signature(client, home):
+    action = CallToActionFactory(title="Let LGBTI groups work", goal=100)
+    SignatureFactory(call_to_action=action, email="secret@example.org", confirmed=True)
+    index = PressReleaseIndexPageFactory(parent=home)
+    PressReleasePageFactory(parent=index, body=[("call_to_action", action)])
+
+    response = client.get("/api/v2/pages/?type=reports.PressReleasePage&fields=body")
+
+    block = response.json()["items"][0]["body"][0]
+    assert block["value"] == {
+        "id": action.pk,
+        "kind": "petition",
+        "title": "Let LGBTI groups work",
+        "summary": action.summary,
+        "url": f"http://testserver/act/{action.slug}/",
+        "status": "open",
+        "confirmed_count": 1,
+        "goal": 100,
+    }
+    assert "secret" not in response.content.decode()

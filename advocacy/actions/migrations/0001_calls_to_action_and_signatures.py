@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('show_publicly', models.BooleanField(default=False, verbose_name='name may be shown publicly')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('call_to_action', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='signatures', to='actions.calltoaction')),
+                ('call_to_action', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='signatures', to='actions.calltoaction')),
                 ('consent', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='signatures', to='actions.consentversion', verbose_name='consent text version')),
             ],
             options={
