@@ -171,7 +171,8 @@ def main():
         print_card_timing()
         smallest, largest = scenarios.ACTION_SIZES[0], scenarios.ACTION_SIZES[-1]
         ratio = sign_page_seconds[largest] / sign_page_seconds[smallest]
-        print(f"{f'sign page, {largest:,} vs {smallest} signatures':<30}{ratio:>14.1f}")
+        print()
+        print(f"sign page time with {largest:,} signatures / with {smallest}: {ratio:.1f}")
         print()
         if connection.vendor == "postgresql":
             print("signing through the real view (GET the form, POST it with its CSRF token)")

@@ -192,6 +192,7 @@ class CallToAction(index.Indexed, models.Model):
         # a signer is shown always exists as a numbered version their signature can cite.
         if self.is_signable_kind and self.consent_text:
             ConsentVersion.objects.record(self)
+        self.__dict__.pop("current_consent", None)
 
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.slug])

@@ -430,5 +430,5 @@ def confirmed_recently(now=None):
 def current_consent(call_to_action):
     """The consent version shown now, recorded if the text has none yet."""
     if call_to_action.current_consent is None and call_to_action.consent_text:
-        return ConsentVersion.objects.record(call_to_action)
+        call_to_action.__dict__["current_consent"] = ConsentVersion.objects.record(call_to_action)
     return call_to_action.current_consent

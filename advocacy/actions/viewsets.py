@@ -225,7 +225,9 @@ class SignatureFilterSet(WagtailFilterSet):
         method="filter_state",
         empty_label=gettext_lazy("Any"),
     )
-    country = django_filters.ChoiceFilter(label=gettext_lazy("Country"), choices=list(countries))
+    country = django_filters.ChoiceFilter(
+        label=gettext_lazy("Country"), choices=lambda: list(countries)
+    )
     created_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Signed between"), widget=DateRangePickerWidget
     )

@@ -429,3 +429,18 @@ def test_the_development_console_prints_the_confirmation_link_whole(client, peti
     assert "Content-Transfer-Encoding: 8bit" in printed
     assert f"{link}\n" in printed.replace("http://testserver", "")
     assert "“Let LGBTI groups work”" in printed
+
+
+def test_an_action_whose_consent_text_was_never_numbered_gets_version_1_when_shown(
+    client, petition
+):
+    from advocacy.actions.models import ConsentVersion
+
+    ConsentVersion.objects.filter(call_to_action=petition).delete()
+
+    html = client.get(petition.get_absolute_url()).content.decode()
+    response = sign(client, petition, consent_version="1")
+
+    assert 'name="consent_version" value="1"' in html
+    assert response.status_code == 302
+    assert Signature.objects.get().consent.version == 1
