@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from advocacy.actions.sitemaps import CallToActionSitemap
 from advocacy.api import api_router
 from advocacy.core import views as core_views
 from advocacy.statements.sitemaps import StatementSitemap
@@ -20,7 +21,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": WagtailSitemap, "statements": StatementSitemap}},
+        {
+            "sitemaps": {
+                "pages": WagtailSitemap,
+                "statements": StatementSitemap,
+                "actions": CallToActionSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("robots.txt", core_views.RobotsView.as_view(), name="robots_txt"),
