@@ -9,7 +9,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage, SiteSettings, StandardPage
+from .models import FeaturedItem, HomePage, SiteSettings, StandardPage
 
 REPORT_TITLE = (
     "Less equal: LGBTI human rights defenders in Armenia, Belarus, Kazakhstan and Kyrgyzstan"
@@ -143,3 +143,20 @@ def build_site():
 def build():
     """Entry point used by ``load_demo_content``."""
     return build_site()
+
+
+@transaction.atomic
+def feature(home, hero_page, featured):
+    """Point the hero at the report and feature the main pages, once.
+
+    Runs only while the home page has neither a hero link nor featured pages, so an
+    editor's later choices are never overwritten.
+    """
+    home = HomePage.objects.get(pk=home.pk)
+    if home.hero_link_id or home.featured_items.exists():
+        return home
+    home.hero_link = hero_page
+    home.hero_link_text = "Read the report"
+    home.featured_items = [FeaturedItem(page=page, blurb=blurb) for page, blurb in featured]
+    home.save_revision().publish()
+    return home

@@ -49,3 +49,14 @@ def test_demo_content_keeps_an_editors_changes():
     call_command("load_demo_content")
 
     assert StandardPage.objects.get(slug="about").title == "About this site"
+
+
+@pytest.mark.django_db
+def test_demo_home_leads_to_the_report_and_features_the_main_pages(client):
+    call_command("load_demo_content", verbosity=0)
+
+    html = client.get("/").content.decode()
+
+    assert '<a class="button button--primary" href="/less-equal/">Read the report</a>' in html
+    for title in ("Less equal", "Countries", "Former Soviet states entrenching homophobia"):
+        assert f">{title}" in html

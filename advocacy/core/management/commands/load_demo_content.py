@@ -18,10 +18,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = core_demo.build()
         report, release = reports_demo.build(home, statements_demo.build)
-        countries_demo.build(home, report)
+        countries = countries_demo.build(home, report)
         statements_demo.link_countries()
         statements_demo.build_press_page(home, report)
         actions_demo.build(release)
+        core_demo.feature(
+            home,
+            report,
+            [
+                (report, "The report, chapter by chapter, or whole on one page."),
+                (countries, "Armenia, Belarus, Kazakhstan and Kyrgyzstan compared, fact by fact."),
+                (release, "The press release that launched the report."),
+            ],
+        )
         call_command("update_index", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content is in place."))
