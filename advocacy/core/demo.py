@@ -159,4 +159,11 @@ def feature(home, hero_page, featured):
     home.hero_link_text = "Read the report"
     home.featured_items = [FeaturedItem(page=page, blurb=blurb) for page, blurb in featured]
     home.save_revision().publish()
+    # Menu order: the report and the countries first, the plain pages last.
+    order = ["less-equal", "countries", "press-releases", "press", "about", "privacy"]
+    for slug in reversed(order):
+        page = Page.objects.child_of(home).filter(slug=slug).first()
+        first = Page.objects.child_of(home).order_by("path").first()
+        if page is not None and first is not None and page.pk != first.pk:
+            page.move(first, pos="left")
     return home
