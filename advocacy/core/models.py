@@ -11,6 +11,13 @@ from wagtail.search import index
 from .blocks import PageBodyBlock
 
 
+def visible_page_ids(page_ids):
+    """Those of these page ids a visitor may open (live, no view restriction): one query."""
+    return set(
+        Page.objects.live().public().filter(pk__in=list(page_ids)).values_list("pk", flat=True)
+    )
+
+
 class HomePage(Page):
     """The front page: a hero, an introduction and content chosen by editors."""
 
@@ -76,12 +83,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = list(self.featured_items.select_related("page"))
-        visible = set(
-            Page.objects.live()
-            .public()
-            .filter(pk__in=[item.page_id for item in items])
-            .values_list("pk", flat=True)
-        )
+        visible = visible_page_ids(item.page_id for item in items)
         context["featured_items"] = [item for item in items if item.page_id in visible]
         return context
 

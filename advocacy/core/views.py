@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
@@ -61,5 +63,11 @@ def search(request):
     return TemplateResponse(
         request,
         "pages/core/search.html",
-        {"query": query, "results": results, "statements": statements, "search_page": True},
+        {
+            "query": query,
+            "filter_query": urlencode({"q": query}) if query else "",
+            "results": results,
+            "statements": statements,
+            "search_page": True,
+        },
     )

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from advocacy.core.models import visible_page_ids
+
 
 class ReportPage(RoutablePageMixin, Page):
     """A published report: its landing page, with the chapters as children."""
@@ -117,12 +119,7 @@ class ReportPage(RoutablePageMixin, Page):
         context["chapters"] = list(self.chapters())
         context["key_findings"] = list(self.key_findings.all())
         rows = list(self.countries.select_related("country"))
-        visible = set(
-            Page.objects.live()
-            .public()
-            .filter(pk__in=[row.country_id for row in rows])
-            .values_list("pk", flat=True)
-        )
+        visible = visible_page_ids(row.country_id for row in rows)
         context["countries"] = [row.country for row in rows if row.country_id in visible]
         context["press_releases"] = list(self.press_releases())
         return context

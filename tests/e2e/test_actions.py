@@ -126,6 +126,8 @@ def test_copy_link_copies_the_address(page):
     page.goto(action.get_absolute_url())
 
     page.get_by_role("button", name="Copy link").click()
+    # The clipboard write is asynchronous: wait for the announcement before counting it.
+    page.get_by_role("status").filter(has_text="Link copied").wait_for()
 
     assert page.get_by_role("status").filter(has_text="Link copied").count() == 1
     assert page.evaluate("navigator.clipboard.readText()").endswith(action.get_absolute_url())
