@@ -9,7 +9,7 @@ VPY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
-LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local
+LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
 .PHONY: help run dev setup test lint format bench clean check-python
@@ -43,14 +43,20 @@ run: install
 	@$(MANAGE_LOCAL) preflight --port $(PORT)
 	@$(MAKE) --no-print-directory setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/) — Ctrl-C stops it."
-	$(LOCAL) exec $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --error-logfile -
+	@# The background worker (quote cards, sign requests) runs beside gunicorn and stops with it.
+	@# No access log: it would tie readers' and signers' addresses to what they read and sign.
+	@$(LOCAL) $(VPY) manage.py db_worker --no-startup-delay --interval 0.2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --error-logfile -
 
 dev: install
 	@$(VPY) manage.py preflight --port $(PORT)
 	$(VPY) manage.py migrate --noinput -v0
 	$(VPY) manage.py load_demo_content
 	@$(VPY) manage.py ensure_local_admin
-	exec $(VPY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(VPY) manage.py db_worker --no-startup-delay --interval 0.2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VPY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	@test -x /usr/bin/chromium || echo "Note: /usr/bin/chromium is missing; browser tests will skip (apt-get install -y chromium)."

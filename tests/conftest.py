@@ -1,8 +1,19 @@
 import pytest
 
+from django.core.cache import cache
+
 from wagtail.models import Locale, Page, Site
 
 from advocacy.core.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache: only this process's keys (its own prefix in
+    the shared Redis) are deleted, never another test process's."""
+    cache.delete_pattern("*")
+    yield
+    cache.delete_pattern("*")
 
 
 @pytest.fixture

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -143,12 +144,41 @@ STORAGES = {
 # The page editor can exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "less-equal",
+
+def redis_cache(url, **options):
+    """A django-redis cache. A Redis outage must only slow the site, never break a page:
+    connection errors are ignored (reads miss, writes are dropped) and logged."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+            **options,
+        },
     }
-}
+
+
+# The shared cache holds rate-limit and throttle counters that every worker process must
+# agree on, so it is Redis whenever CACHE_URL names one (production, CI, `make run`).
+# Without it, local memory: fine for one process, per-process with several.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": redis_cache(CACHE_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "less-equal",
+        }
+    }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Background tasks (Django's tasks framework): work that must never run inside a request,
+# or must take the same time whatever it finds, is enqueued here and run by
+# `manage.py db_worker` (started by `make run` beside gunicorn).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Security headers that apply everywhere, whatever the environment.
 X_FRAME_OPTIONS = "DENY"
@@ -184,9 +214,10 @@ ACTIONS_RATE_LIMIT = int(os.environ.get("SIGNATURE_RATE_LIMIT", "20"))
 ACTIONS_RATE_PERIOD = int(os.environ.get("SIGNATURE_RATE_PERIOD", "3600"))
 # Emails the forms may send to one address per hour (stops inbox flooding); 0 = no limit.
 ACTIONS_EMAILS_PER_ADDRESS = int(os.environ.get("SIGNATURE_EMAILS_PER_ADDRESS", "3"))
-# How many reverse proxies of ours append to X-Forwarded-For in front of the application.
-# 0: the client address is REMOTE_ADDR and X-Forwarded-For is ignored (it can be forged).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Addresses or networks of our own reverse proxies (comma-separated, e.g. "10.0.0.5,
+# 10.1.0.0/16"). X-Forwarded-For is believed only when the request comes from one of them;
+# by default from none, so a forged header changes nothing (advocacy.core.network).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Less equal"

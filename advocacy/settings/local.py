@@ -29,8 +29,6 @@ SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_PROXY_SSL_HEADER = None
-# gunicorn is reached directly on loopback: no proxy in front, REMOTE_ADDR is the client.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MAILERS = {"default": {"BACKEND": "advocacy.core.mail.ConsoleEmailBackend"}}
 SERVE_MEDIA = True
 LOCAL_ADMIN_ALLOWED = True

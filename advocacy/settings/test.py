@@ -1,4 +1,6 @@
-"""Tests: fast hashing, in-memory cache and mail, plain static storage."""
+"""Tests: fast hashing, Redis cache (own key prefix), immediate tasks, in-memory mail and files."""
+
+import os
 
 from .base import *  # noqa: F403
 
@@ -13,3 +15,19 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 LOCAL_ADMIN_ALLOWED = True
+
+# The cache is Redis, as in production and CI, so rate limits and throttles are tested the
+# way several workers share them. Each test process gets its own key prefix (xdist workers,
+# parallel checkouts) and tests/conftest.py empties only its own keys between tests.
+# Errors are not ignored here: a test must not pass because Redis was unreachable.
+CACHES = {
+    "default": redis_cache(  # noqa: F405
+        os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2"),
+        IGNORE_EXCEPTIONS=False,
+    )
+}
+CACHES["default"]["KEY_PREFIX"] = f"less-equal-test-{os.getpid()}"
+CACHES["default"]["TIMEOUT"] = 600
+
+# Tasks run at once, inside the test, so their effects can be asserted directly.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -3,19 +3,10 @@ import re
 import pytest
 
 from django.core import mail
-from django.core.cache import cache
 
 from advocacy.actions.factories import CallToActionFactory, PledgeFactory
 
 TOKEN_LINK = re.compile(r"https?://\S+/act/confirm/[^/\s]+/")
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate-limit and email-throttle counters live in the cache: start each test empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
