@@ -17,7 +17,12 @@ from django.core.management import call_command
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to var/screenshots so that a test run rewrites no committed file;
+# `make screenshots` points this at docs/screenshots to refresh the README's pictures.
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOT_DIR") or Path(__file__).resolve().parents[2] / "var" / "screenshots"
+)
+SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1440, "height": 900}
 
