@@ -1,0 +1,44 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from wagtail.images import get_image_model
+
+from advocacy.core.images import UnreadableImage, metadata_in, strip_stored_image
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-encode every stored image that still carries metadata (EXIF/GPS, XMP, IPTC, ICC,"
+        " comments, text chunks), orientation applied, and delete its renditions. Run once"
+        " after upgrading; a second run changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List the images that would be re-encoded."
+        )
+
+    def handle(self, *args, dry_run, verbosity, **options):
+        cleaned = clean = 0
+        failed = []
+        for image in get_image_model().objects.order_by("pk").iterator(chunk_size=100):
+            label = f"image {image.pk} ({image.file.name})"
+            try:
+                if dry_run:
+                    with image.file.storage.open(image.file.name, "rb") as f:
+                        found = metadata_in(f.read())
+                    changed = bool(found)
+                    if found and verbosity:
+                        self.stdout.write(f"{label}: {', '.join(found)}")
+                else:
+                    changed = strip_stored_image(image)
+                    if changed and verbosity > 1:
+                        self.stdout.write(f"{label}: re-encoded")
+            except (OSError, UnreadableImage) as exc:
+                failed.append(f"{label}: {exc}")
+                continue
+            cleaned += changed
+            clean += not changed
+        verb = "carry metadata" if dry_run else "re-encoded"
+        self.stdout.write(f"{cleaned} image(s) {verb}, {clean} already clean.")
+        if failed:
+            raise CommandError(f"{len(failed)} image(s) could not be read:\n" + "\n".join(failed))
