@@ -38,6 +38,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.utils.file import hash_filelike
 
@@ -413,16 +414,31 @@ def strip_upload_before_save(sender, instance, raw=False, **kwargs):
         instance.file = StrippedImageFile(b"", name=os.path.basename(instance.file.name))
 
 
-class ImageForm(BaseImageForm):
-    """Wagtail's image form, re-encoding the uploaded file without its metadata."""
+class ImageFileField(WagtailImageField):
+    """Wagtail's image upload field; the file it returns is re-encoded without metadata, and
+    one Pillow cannot decode is refused with a message (Wagtail's own checks raise a server
+    error for some damaged files, such as a JPEG cut short in its headers)."""
 
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if not upload or "file" not in self.changed_data:
-            return upload
-        upload.seek(0)
+    def to_python(self, data):
         try:
+            upload = super().to_python(data)
+            if upload is None:
+                return None
+            upload.seek(0)
             clean_file, _clean = stripped_file(upload.name, upload.read())
-        except UnreadableImage as exc:
+        except (UnreadableImage, *DECODE_ERRORS) as exc:
             raise ValidationError(UNREADABLE, code="invalid_image") from exc
         return clean_file
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``), its file field stripping
+    metadata."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            field = self.fields["file"]
+            self.fields["file"] = ImageFileField(
+                label=field.label, required=field.required, widget=field.widget
+            )
