@@ -269,15 +269,17 @@ def _png_metadata(data):
 WEBP_CHUNKS = {"VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF"}
 
 
-def _webp_chunks(data):
-    chunks, pos = {}, 12
-    while pos + 8 <= len(data):
+def _webp_chunks(data, start=12, end=None):
+    """How many of each chunk a WebP file holds, those inside animation frames included."""
+    chunks, pos, end = {}, start, len(data) if end is None else end
+    while pos + 8 <= end:
         kind = data[pos : pos + 4].decode("latin-1")
         (length,) = struct.unpack("<I", data[pos + 4 : pos + 8])
         chunks[kind] = chunks.get(kind, 0) + 1
+        if kind == "ANMF":  # 16 bytes of frame header, then the frame's own chunks
+            for inner, count in _webp_chunks(data, pos + 24, pos + 8 + length).items():
+                chunks[inner] = chunks.get(inner, 0) + count
         pos += 8 + length + (length & 1)
-    if pos < len(data):
-        chunks["(trailing data)"] = 1
     return chunks
 
 
