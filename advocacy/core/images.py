@@ -5,7 +5,8 @@ Artist, serial numbers, a thumbnail of the uncropped picture), XMP, IPTC, an ICC
 description, PNG text chunks, JPEG and GIF comments, data appended after the image (Samsung's
 trailer). For anonymous sources that is a leak. So every image file is re-encoded from its
 pixels before it is stored: the EXIF orientation is applied to the pixels, colours are
-converted to sRGB, and nothing else is carried over. The original file is the clean one, so
+converted to sRGB, and nothing else is carried over; the file gets a random name (a phone's
+file name is the second the photo was taken). The original file is the clean one, so
 every rendition made from it is clean too (Willow copies only the original's EXIF and ICC
 data into renditions, and there are none left).
 
@@ -26,6 +27,8 @@ every image foreign key. Instead:
 import contextlib
 import io
 import os
+import re
+import secrets
 import struct
 from dataclasses import dataclass
 
@@ -61,6 +64,9 @@ DECODE_ERRORS = (
     struct.error,
     PILImage.DecompressionBombError,
 )
+# The extension each output format is stored with, and the names stored files get.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp", "AVIF": "avif"}
+STORED_NAME = re.compile(r"[0-9a-f]{16}(_[0-9A-Za-z]{7})?\.(jpg|png|gif|webp|avif)")
 # Per-frame facts that describe the pixels and the animation, and nothing else.
 PIXEL_INFO = {"transparency", "duration", "loop", "disposal", "blend", "background"}
 # What Pillow reports in ``info`` about a file that carries no metadata: encoding details.
@@ -328,10 +334,21 @@ def _gif_metadata(data):
     return found
 
 
-def stripped_file(name: str, data: bytes) -> tuple[StrippedImageFile, CleanImage]:
-    """A file to store under ``name`` holding ``data`` re-encoded without metadata."""
+def stored_name(fmt: str) -> str:
+    """A random file name: a phone names a photo after the second it was taken
+    (IMG_20250501_142311.jpg), an editor after who or where it shows, and the name is in
+    every URL of the image and its renditions."""
+    return f"{secrets.token_hex(8)}.{EXTENSIONS[fmt]}"
+
+
+def has_stored_name(name: str) -> bool:
+    return STORED_NAME.fullmatch(os.path.basename(name)) is not None
+
+
+def stripped_file(data: bytes) -> tuple[StrippedImageFile, CleanImage]:
+    """A file holding ``data`` re-encoded without metadata, under a random name."""
     clean = strip_metadata(data)
-    return StrippedImageFile(clean.content, name=os.path.basename(name)), clean
+    return StrippedImageFile(clean.content, name=stored_name(clean.format)), clean
 
 
 def _apply(image, clean):
@@ -354,7 +371,7 @@ def strip_before_save(sender, instance, raw=False, update_fields=None, **kwargs)
         upload.seek(0)
         # Fails loudly on a file Pillow cannot decode: only the admin form can show a
         # message, and an image that cannot be cleaned must not be stored.
-        clean_file, clean = stripped_file(field_file.name, upload.read())
+        clean_file, clean = stripped_file(upload.read())
         instance.file = clean_file
         _apply(instance, clean)
         return
@@ -370,14 +387,21 @@ def strip_before_save(sender, instance, raw=False, update_fields=None, **kwargs)
 
 
 def strip_stored_file(image) -> bool:
-    """Re-encode ``image``'s stored file if it carries metadata; True if it did. The old file
-    is deleted once the new one is saved; the caller saves the row."""
+    """Re-encode ``image``'s stored file if it carries metadata, or only rename it if its
+    name is not a random one; True if it did either. The old file is deleted once the new
+    one is saved; the caller saves the row."""
     storage, old_name = image.file.storage, image.file.name
     with storage.open(old_name, "rb") as f:
         data = f.read()
     if not metadata_in(data):
-        return False
-    clean_file, clean = stripped_file(old_name, data)
+        if has_stored_name(old_name):
+            return False
+        with PILImage.open(io.BytesIO(data)) as picture:
+            fmt, size = OUTPUT_FORMATS[picture.format], picture.size
+        clean_file = StrippedImageFile(data, name=stored_name(fmt))
+        clean = CleanImage(data, fmt, *size)
+    else:
+        clean_file, clean = stripped_file(data)
     image.file.save(clean_file.name, clean_file, save=False)
     image._clean_file_name = image.file.name
     _apply(image, clean)
@@ -410,10 +434,10 @@ def strip_upload_before_save(sender, instance, raw=False, **kwargs):
     upload = instance.file.file
     upload.seek(0)
     try:
-        instance.file, _clean = stripped_file(instance.file.name, upload.read())
+        instance.file, _clean = stripped_file(upload.read())
     except UnreadableImage:
         # The image form rejects the file when it is completed; keep no copy of it meanwhile.
-        instance.file = StrippedImageFile(b"", name=os.path.basename(instance.file.name))
+        instance.file = StrippedImageFile(b"", name=stored_name("PNG"))
 
 
 class ImageFileField(WagtailImageField):
@@ -427,7 +451,7 @@ class ImageFileField(WagtailImageField):
             if upload is None:
                 return None
             upload.seek(0)
-            clean_file, _clean = stripped_file(upload.name, upload.read())
+            clean_file, _clean = stripped_file(upload.read())
         except (UnreadableImage, *DECODE_ERRORS) as exc:
             raise ValidationError(UNREADABLE, code="invalid_image") from exc
         return clean_file

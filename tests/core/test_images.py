@@ -64,6 +64,10 @@ def dirty_jpeg(size=(20, 10)):
     return data[:2] + app13 + data[2:] + b"SEFT Minsk 53.9 27.5"
 
 
+def photo_upload(data, name="IMG_20250501_142311.jpg"):
+    return SimpleUploadedFile(name, data, "image/jpeg")
+
+
 def dirty_png():
     picture = PILImage.new("RGBA", (20, 10), (255, 0, 0, 128))
     text = PngImagePlugin.PngInfo()
@@ -100,6 +104,7 @@ def bytes_at(url):
 
 def assert_consistent(image):
     """The row's size, hash and dimensions describe the stored file."""
+    assert "20250501" not in image.file.name  # the upload's name, the second it was taken
     data = stored_bytes(image.file.name)
     assert image.file_size == len(data)
     assert image.file_hash == hashlib.sha1(data).hexdigest()  # noqa: S324  Wagtail's hash
@@ -127,7 +132,7 @@ def editor_client(client, admin_user):
 def test_admin_upload_stores_the_original_without_metadata(editor_client):
     response = editor_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Vigil", "file": SimpleUploadedFile("vigil.jpg", dirty_jpeg(), "image/jpeg")},
+        {"title": "Vigil", "file": photo_upload(dirty_jpeg())},
     )
 
     assert response.status_code == 302
@@ -136,13 +141,14 @@ def test_admin_upload_stores_the_original_without_metadata(editor_client):
     assert_no_metadata(data)
     assert_turned_upright(data)
     assert_consistent(image)
-    assert image.file.name.startswith("original_images/vigil") and image.file.name.endswith(".jpg")
+    # Named at random, not after the upload (phones name photos after the second they took them).
+    assert re.fullmatch(r"original_images/[0-9a-f]{16}\.jpg", image.file.name)
 
 
 def test_admin_multiple_upload_stores_the_original_without_metadata(editor_client):
     response = editor_client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("vigil.jpg", dirty_jpeg(), "image/jpeg")},
+        {"files[]": photo_upload(dirty_jpeg())},
     )
 
     assert response.json()["success"] is True
@@ -157,7 +163,7 @@ def test_multiple_upload_held_back_for_its_form_is_kept_and_saved_clean(editor_c
     # UploadedFile, in media storage, until the editor completes the form.
     response = editor_client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("vigil.jpg", dirty_jpeg()), "title": "x" * 300},
+        {"files[]": photo_upload(dirty_jpeg()), "title": "x" * 300},
     )
     upload = UploadedFile.objects.get(pk=response.json()["uploaded_file_id"])
     assert_no_metadata(stored_bytes(upload.file.name))
@@ -175,7 +181,9 @@ def test_multiple_upload_held_back_for_its_form_is_kept_and_saved_clean(editor_c
 
 
 def test_an_image_made_in_code_is_stored_without_metadata(db):
-    image = Image.objects.create(title="Vigil", file=ContentFile(dirty_jpeg(), name="vigil.jpg"))
+    image = Image.objects.create(
+        title="Vigil", file=ContentFile(dirty_jpeg(), name="IMG_20250501_142311.jpg")
+    )
 
     image.refresh_from_db()
     assert_no_metadata(stored_bytes(image.file.name))
@@ -209,7 +217,7 @@ def test_png_text_chunks_are_dropped_and_transparency_kept(db):
 def test_social_image_and_renditions_carry_no_metadata(client, home, editor_client):
     response = editor_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Vigil", "file": SimpleUploadedFile("vigil.jpg", dirty_jpeg((2400, 1200)))},
+        {"title": "Vigil", "file": photo_upload(dirty_jpeg((2400, 1200)))},
     )
     assert response.status_code == 302
     image = Image.objects.get(title="Vigil")
@@ -219,6 +227,7 @@ def test_social_image_and_renditions_carry_no_metadata(client, home, editor_clie
     html = client.get(country.url).content.decode()
 
     og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    assert "20250501" not in og_image
     social = bytes_at(og_image)
     assert_no_metadata(social)
     assert '<meta property="og:image:type" content="image/webp">' in html
@@ -230,7 +239,9 @@ def test_social_image_and_renditions_carry_no_metadata(client, home, editor_clie
 
 
 def test_images_api_download_url_serves_no_metadata(client, db):
-    image = Image.objects.create(title="Vigil", file=ContentFile(dirty_jpeg(), name="vigil.jpg"))
+    image = Image.objects.create(
+        title="Vigil", file=ContentFile(dirty_jpeg(), name="IMG_20250501_142311.jpg")
+    )
 
     response = client.get(f"/api/v2/images/{image.pk}/")
 
@@ -284,6 +295,7 @@ def test_command_re_encodes_pre_existing_images_and_drops_their_renditions(
 
     assert "1 image(s) re-encoded" in out.getvalue()
     image.refresh_from_db()
+    assert re.fullmatch(r"original_images/[0-9a-f]{16}\.jpg", image.file.name)
     assert_no_metadata(stored_bytes(image.file.name))
     assert_turned_upright(stored_bytes(image.file.name))
     assert_consistent(image)
@@ -295,7 +307,7 @@ def test_command_re_encodes_pre_existing_images_and_drops_their_renditions(
     # A second run changes nothing.
     name, out = image.file.name, io.StringIO()
     call_command("strip_image_metadata", stdout=out)
-    assert "0 image(s) re-encoded, 1 already clean" in out.getvalue()
+    assert "0 image(s) re-encoded or renamed, 1 already clean" in out.getvalue()
     image.refresh_from_db()
     assert image.file.name == name
 
@@ -309,3 +321,18 @@ def test_command_dry_run_lists_without_changing(db):
     assert f"image {image.pk}" in out.getvalue() and "GPS" in out.getvalue()
     image.refresh_from_db()
     assert PILImage.open(io.BytesIO(stored_bytes(image.file.name))).getexif()
+
+
+def test_command_renames_a_clean_image_named_after_its_upload_without_re_encoding(db):
+    image = Image.objects.create(title="Old", file=ContentFile(dirty_png(), name="old.png"))
+    clean_bytes = stored_bytes(image.file.name)
+    named = default_storage.save(
+        "original_images/IMG_20250501_142311.png", ContentFile(clean_bytes)
+    )
+    Image.objects.filter(pk=image.pk).update(file=named)
+
+    call_command("strip_image_metadata", stdout=io.StringIO())
+
+    image.refresh_from_db()
+    assert re.fullmatch(r"original_images/[0-9a-f]{16}\.png", image.file.name)
+    assert stored_bytes(image.file.name) == clean_bytes
