@@ -149,7 +149,10 @@ def strip_metadata(data: bytes) -> CleanImage:
 
 def _clean_frame(frame):
     """One frame's pixels, turned upright and into sRGB, with no metadata attached."""
-    upright = ImageOps.exif_transpose(frame)  # a copy; keeps EXIF other than the orientation
+    try:
+        upright = ImageOps.exif_transpose(frame)  # a copy; keeps EXIF other than orientation
+    except (SyntaxError, ValueError, KeyError, TypeError, struct.error):
+        upright = frame.copy()  # EXIF too damaged to tell the orientation
     icc = frame.info.get("icc_profile")
     if icc and upright.mode in {"RGB", "RGBA", "CMYK"}:
         # The profile is dropped, so its colours are applied first (browsers assume sRGB).

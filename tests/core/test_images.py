@@ -336,3 +336,19 @@ def test_command_renames_a_clean_image_named_after_its_upload_without_re_encodin
     image.refresh_from_db()
     assert re.fullmatch(r"original_images/[0-9a-f]{16}\.png", image.file.name)
     assert stored_bytes(image.file.name) == clean_bytes
+
+
+def test_replacing_the_file_in_the_admin_stores_the_new_file_without_metadata(editor_client):
+    image = Image.objects.create(title="Vigil", file=ContentFile(dirty_png(), name="vigil.png"))
+
+    response = editor_client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Vigil", "file": photo_upload(dirty_jpeg())},
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.file.name.endswith(".jpg")
+    assert_no_metadata(stored_bytes(image.file.name))
+    assert_turned_upright(stored_bytes(image.file.name))
+    assert_consistent(image)
