@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +8,16 @@ class CoreConfig(AppConfig):
     name = "advocacy.core"
     label = "core"
     verbose_name = "Site"
+
+    def ready(self):
+        from wagtail.images import get_image_model
+        from wagtail.models import UploadedFile
+
+        from .images import strip_before_save, strip_upload_before_save
+
+        # Every image file is re-encoded without its metadata before it is stored, whatever
+        # creates it (advocacy.core.images).
+        pre_save.connect(strip_before_save, sender=get_image_model(), dispatch_uid="strip-image")
+        pre_save.connect(
+            strip_upload_before_save, sender=UploadedFile, dispatch_uid="strip-image-upload"
+        )

@@ -226,6 +226,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Uploaded images are re-encoded without their metadata (GPS, author, camera); a file that
+# cannot be decoded is a form error. The model does the same for any other way in.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "advocacy.core.images.ImageForm"
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: they would load trackers on readers
 
 # Only dev and the local `make run` mode may create the printed local admin user.
