@@ -1,4 +1,4 @@
-"""The signing form. It validates; the service in ``services.sign`` writes."""
+"""The signing form. It validates; the task ``tasks.process_signature`` decides and writes."""
 
 import unicodedata
 
@@ -194,14 +194,15 @@ class SignatureForm(forms.Form):
                 self.data.pop("consent", None)
         return cleaned
 
-    def signature_fields(self):
-        """The keyword arguments ``services.sign`` takes, from the cleaned data."""
+    def task_arguments(self):
+        """What ``tasks.process_signature`` takes: the cleaned data, as JSON-safe values."""
         data = self.cleaned_data
         return {
+            "call_to_action": self.call_to_action.pk,
+            "consent": data["consent_version"].pk,
             "name": data["name"],
             "email": data["email"],
             "country": data["country"],
             "organisation": data.get("organisation", ""),
             "show_publicly": data.get("show_publicly", False),
-            "consent": data["consent_version"],
         }
