@@ -122,3 +122,22 @@ def test_rows_left_by_a_stopped_worker_are_swept(client, petition, db_tasks):
     run_worker()
 
     assert not db_tasks.objects.exists()
+
+
+def test_the_daily_retention_job_sweeps_sign_requests_left_in_the_queue(client, petition, db_tasks):
+    import datetime
+    from io import StringIO
+
+    from django.utils import timezone
+
+    sign(client, petition, email="old@example.org")
+    db_tasks.objects.update(enqueued_at=timezone.now() - datetime.timedelta(hours=49))
+    sign(client, petition, email="recent@example.org")  # still waiting for the worker: kept
+    out = StringIO()
+
+    call_command("apply_signature_retention", stdout=out)
+
+    assert [row.args_kwargs["kwargs"]["email"] for row in db_tasks.objects.all()] == [
+        "recent@example.org"
+    ]
+    assert "Deleted 1 finished or stale sign request(s)" in out.getvalue()
