@@ -32,6 +32,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from advocacy.core.textsafety import spreadsheet_safe
+
 from .models import CallToAction, ConsentVersion, Signature, confirmation_window
 
 logger = logging.getLogger(__name__)
@@ -392,17 +394,6 @@ def apply_retention(now=None, dry_run=False):
             confirmed_at=TruncDay("confirmed_at"),
         )
     return RetentionResult(expired_deleted=deleted, anonymised=anonymised)
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet will show as text, never run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 EXPORT_COLUMNS = [
