@@ -242,6 +242,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Who exported signatures, and how many (never whose): always recorded (its records
+        # reach the console handler whatever LOG_LEVEL says). Wagtail's audit log (Reports >
+        # Site history) holds the same.
+        "advocacy.audit": {"level": "INFO"},
+    },
 }
 
 # The admin must not call third parties either: no update check, no Gravatar.
