@@ -174,6 +174,10 @@ def main():
         print()
         print(f"sign page time with {largest:,} signatures / with {smallest}: {ratio:.1f}")
         print()
+        from bench.signing import print_sign_timing
+
+        print_sign_timing()
+        print()
         if connection.vendor == "postgresql":
             print("signing through the real view (GET the form, POST it with its CSRF token)")
             print(f"on PostgreSQL, {os.cpu_count()} CPUs shared with the database server")

@@ -7,3 +7,6 @@ class ActionsConfig(AppConfig):
     name = "advocacy.actions"
     label = "actions"
     verbose_name = "Calls to action"
+
+    def ready(self):
+        from . import tasks  # noqa: F401  (connects the receiver that forgets finished sign tasks)

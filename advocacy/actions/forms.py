@@ -1,6 +1,4 @@
-"""The signing form. It validates; the service in ``services.sign`` writes."""
-
-import unicodedata
+"""The signing form. It validates; the task ``tasks.process_signature`` decides and writes."""
 
 from django_countries import countries
 
@@ -10,10 +8,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-# Characters that reorder or hide text: a name must read the way it is stored.
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+from advocacy.core import textsafety
 
 
 def plain_name(value):
@@ -22,15 +17,16 @@ def plain_name(value):
         raise ValidationError(
             _("Please leave out < and >: a name cannot contain HTML."), code="markup"
         )
-    if any(ch in BIDI_CONTROLS for ch in value):
+    if textsafety.has_reordering_or_hidden(value):
         raise ValidationError(
             _(
                 "Please retype it without the invisible characters that change the direction"
-                " of text."
+                " of text or hide it."
             ),
             code="bidi",
         )
-    if any(unicodedata.category(ch) == "Cc" for ch in value if ch != "\x00"):
+    # NUL has its own message (Django's null-character validator).
+    if textsafety.has_control(value, allow="\x00"):
         raise ValidationError(
             _("Please retype it without control characters (tabs, line breaks)."),
             code="control",
@@ -72,14 +68,14 @@ class SignatureForm(forms.Form):
 
     organisation = forms.CharField(
         label=_("Organisation"),
-        max_length=200,
+        max_length=textsafety.ORGANISATION_MAX_LENGTH,
         required=False,
         validators=[plain_name],
         error_messages={"max_length": _("Please keep it under %(limit_value)d characters.")},
     )
     name = forms.CharField(
         label=_("Your name"),
-        max_length=100,
+        max_length=textsafety.NAME_MAX_LENGTH,
         validators=[plain_name],
         error_messages={
             "required": _("Please give your name."),
@@ -88,7 +84,7 @@ class SignatureForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Email address"),
-        max_length=254,
+        max_length=textsafety.EMAIL_MAX_LENGTH,
         help_text=_("We email you a link to confirm; your signature counts once you click it."),
         error_messages={
             "required": _("Please give your email address: we send the confirmation link there."),
@@ -194,14 +190,15 @@ class SignatureForm(forms.Form):
                 self.data.pop("consent", None)
         return cleaned
 
-    def signature_fields(self):
-        """The keyword arguments ``services.sign`` takes, from the cleaned data."""
+    def task_arguments(self):
+        """What ``tasks.process_signature`` takes: the cleaned data, as JSON-safe values."""
         data = self.cleaned_data
         return {
+            "call_to_action": self.call_to_action.pk,
+            "consent": data["consent_version"].pk,
             "name": data["name"],
             "email": data["email"],
             "country": data["country"],
             "organisation": data.get("organisation", ""),
             "show_publicly": data.get("show_publicly", False),
-            "consent": data["consent_version"],
         }

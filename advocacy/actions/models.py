@@ -3,7 +3,8 @@
 A signature stores exactly what the signer typed into the form and what the site needs to
 count it: the call to action, name, email (normalised), country, organisation (pledges),
 whether the name may be shown, the consent text version agreed to, when it was made and
-when it was confirmed. Never an IP address, a user agent or anything else.
+when it was confirmed, and (until it is used) a hash of its confirmation link's token.
+Never an IP address, a user agent or anything else.
 """
 
 import datetime
@@ -396,6 +397,11 @@ class Signature(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # SHA-256 of the random token in the confirmation link, while the link is unused. The
+    # token itself is never stored; confirming clears this, so a link works once.
+    token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False, default=None
+    )
 
     objects = SignatureQuerySet.as_manager()
 

@@ -1,17 +1,23 @@
-"""Per-client rate limit for signing, kept in Django's cache (no IP address is stored).
+"""Per-client rate limit for signing: django-ratelimit on the shared Redis cache.
 
-The client is ``advocacy.core.network.client_group`` (IPv6 by its /64); the cache key is a
-keyed hash of it, bucketed by time window.
+Every worker process counts in the same place (the cache is Redis wherever CACHE_URL names
+one), so two workers do not double the limit. The client is
+``advocacy.core.network.client_group`` (X-Forwarded-For only from TRUSTED_PROXIES; IPv6 by
+its /64), and the key django-ratelimit counts under is a keyed HMAC of it: no address is
+stored in the cache, and nobody without SECRET_KEY can test a guess against a key.
 """
 
-import time
 from dataclasses import dataclass
 
+from django_ratelimit.core import get_usage
+
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 from advocacy.core.network import client_group
+
+# Seconds to wait when the cache cannot count (Redis unreachable): refuse, briefly.
+RETRY_WHEN_UNCOUNTED = 60
 
 
 @dataclass
@@ -20,22 +26,31 @@ class Verdict:
     retry_after: int  # seconds until the window resets
 
 
+def client_key(group, request):
+    """django-ratelimit key: a keyed hash of the client's address group, never the address."""
+    return salted_hmac(
+        "advocacy.actions.rate-limit", f"{group}:{client_group(request)}", algorithm="sha256"
+    ).hexdigest()
+
+
+def sign_rate(group, request):
+    """ACTIONS_RATE_LIMIT attempts per ACTIONS_RATE_PERIOD seconds; None (no limit) at 0."""
+    if not settings.ACTIONS_RATE_LIMIT:
+        return None
+    return (settings.ACTIONS_RATE_LIMIT, settings.ACTIONS_RATE_PERIOD)
+
+
 def hit(request, scope="sign"):
     """Count one attempt from this client; say whether it is within the limit."""
-    limit = settings.ACTIONS_RATE_LIMIT
-    period = settings.ACTIONS_RATE_PERIOD
-    now = time.time()
-    retry_after = int(period - now % period) or period
-    if not limit:
-        return Verdict(True, retry_after)
-    digest = salted_hmac(
-        "advocacy.actions.rate-limit", client_group(request), algorithm="sha256"
-    ).hexdigest()[:40]
-    key = f"actions:rate:{scope}:{digest}:{int(now // period)}"
-    cache.add(key, 0, timeout=period + 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=period + 60)
-        count = 1
-    return Verdict(count <= limit, retry_after)
+    usage = get_usage(
+        request,
+        group=f"actions.{scope}",
+        key=client_key,
+        rate=sign_rate,
+        method=["POST"],
+        increment=True,
+    )
+    if usage is None:
+        return Verdict(True, 0)
+    retry_after = usage["time_left"] if usage["time_left"] > 0 else RETRY_WHEN_UNCOUNTED
+    return Verdict(not usage["should_limit"], retry_after)

@@ -12,14 +12,17 @@ signatures. The rules that keep the count right live here and nowhere else:
 
 import datetime
 import enum
+import hashlib
 import logging
+import math
+import re
+import secrets
 import smtplib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -29,11 +32,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from advocacy.core.textsafety import spreadsheet_safe
+
 from .models import CallToAction, ConsentVersion, Signature, confirmation_window
 
 logger = logging.getLogger(__name__)
-
-CONFIRM_SALT = "advocacy.actions.confirm-signature"
 
 
 class ActionNotOpen(Exception):
@@ -42,8 +45,9 @@ class ActionNotOpen(Exception):
 
 class SignOutcome(enum.Enum):
     NEW = "new"  # a row was inserted; a confirmation link was sent
-    PENDING_AGAIN = "pending_again"  # unconfirmed row refreshed; a new link was sent
+    PENDING_AGAIN = "pending_again"  # row unchanged; a fresh link was sent to its address
     ALREADY_CONFIRMED = "already_confirmed"  # nothing inserted; the owner is told by email
+    HELD_BACK = "held_back"  # a duplicate, and the address had its emails for this hour
 
 
 @dataclass
@@ -76,10 +80,15 @@ def sign(
 ):
     """Record a signature awaiting confirmation and email the link that confirms it.
 
-    ``confirm_url(token)`` returns the absolute confirmation URL. A second signature with
-    the same address (any case, any spacing) inserts nothing: an unconfirmed one is
-    refreshed and its link sent again, a confirmed one gets a kind "you already signed"
-    email. The caller learns which, but must not tell the person at the keyboard: only the
+    Runs in the background task ``tasks.process_signature``, never in the request, so the
+    time a sign request takes says nothing about the address. ``confirm_url(token)``
+    returns the absolute confirmation URL.
+
+    A second signature with the same address (any case, any spacing) changes nothing that
+    is stored: the name, country and time of the first stay, so its expiry comes. An
+    unconfirmed one gets a fresh link (the old one stops working) sent to its address, a
+    confirmed one a kind "you already signed" email, both within the per-address email
+    limit. The caller learns which, but must not tell the person at the keyboard: only the
     owner of the address may find out whether it has signed.
     """
     if not call_to_action.is_open:
@@ -96,36 +105,45 @@ def sign(
     }
     last_error = None
     for _attempt in range(3):
+        token, token_hash = new_token()
         try:
             with transaction.atomic():
                 signature = Signature.objects.create(
-                    call_to_action=call_to_action, email=email, **fields
+                    call_to_action=call_to_action, email=email, token_hash=token_hash, **fields
                 )
-            outcome = SignOutcome.NEW
-            break
         except IntegrityError as error:
             last_error = error
-            existing = (
-                Signature.objects.for_email(email).filter(call_to_action=call_to_action).first()
-            )
-            if existing is None:
-                continue  # erased between the insert and the look-up: insert again
-            if existing.confirmed_at is None and (
-                Signature.objects.filter(pk=existing.pk, confirmed_at__isnull=True).update(
-                    created_at=timezone.now(), **fields
-                )
-            ):
-                signature = Signature.objects.get(pk=existing.pk)
-                outcome = SignOutcome.PENDING_AGAIN
-            else:
-                signature = existing
-                outcome = SignOutcome.ALREADY_CONFIRMED
-            break
-    else:
-        raise last_error
+        else:
+            return _email(signature, SignOutcome.NEW, confirm_url, token)
+        existing = Signature.objects.for_email(email).filter(call_to_action=call_to_action).first()
+        if existing is None:
+            continue  # erased between the insert and the look-up: insert again
+        if existing.confirmed_at is not None:
+            return _email(existing, SignOutcome.ALREADY_CONFIRMED, confirm_url)
+        if existing.state == Signature.State.EXPIRED:
+            # Its time ran out and the retention job has not deleted it yet: it no longer
+            # holds the address. The DELETE re-checks, so a row confirmed meanwhile stays.
+            Signature.objects.expired().filter(pk=existing.pk).delete()
+            continue
+        if not _may_email(existing.email):
+            # Nothing changes, not even the token: the link already sent keeps working.
+            logger.info("Signature email held back: too many for one address this hour.")
+            return SignResult(SignOutcome.HELD_BACK, existing, emailed=False)
+        rotated = Signature.objects.pending().filter(pk=existing.pk).update(token_hash=token_hash)
+        if not rotated:
+            continue  # confirmed, expired or erased a moment ago: look again
+        return _email(existing, SignOutcome.PENDING_AGAIN, confirm_url, token, counted=True)
+    raise last_error
 
-    emailed, failed = _send_signature_email(signature, outcome, confirm_url)
-    return SignResult(outcome=outcome, signature=signature, emailed=emailed, mail_failed=failed)
+
+def new_token():
+    """A random confirmation token (256 bits) and the hash that is stored instead of it."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _address_key(email):
@@ -154,34 +172,32 @@ def _may_email(email):
     return count <= limit
 
 
-def make_token(signature):
-    """An unguessable, expiring token naming one signature (HMAC with SECRET_KEY)."""
-    return signing.dumps(signature.pk, salt=CONFIRM_SALT, compress=False)
-
-
-def _send_signature_email(signature, outcome, confirm_url):
-    if not _may_email(signature.email):
+def _email(signature, outcome, confirm_url, token=None, counted=False):
+    """Send the message for this outcome to the stored address (within the hourly limit)."""
+    if not counted and not _may_email(signature.email):
         logger.info("Signature email held back: too many for one address this hour.")
-        return False, False
+        return SignResult(outcome, signature, emailed=False)
     call_to_action = signature.call_to_action
+    left = signature.created_at + confirmation_window() - timezone.now()
     context = {
         "signature": signature,
         "call_to_action": call_to_action,
-        "hours": settings.ACTIONS_CONFIRMATION_HOURS,
+        "hours": max(1, math.ceil(left.total_seconds() / 3600)),
     }
     if outcome is SignOutcome.ALREADY_CONFIRMED:
         template = "actions/email/already_signed"
     else:
         template = "actions/email/confirm"
-        context["url"] = confirm_url(make_token(signature))
+        context["url"] = confirm_url(token)
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
     try:
         EmailMessage(subject=subject, body=body, to=[signature.email]).send()
-    except (OSError, smtplib.SMTPException):
-        logger.exception("Could not send the signature email.")
-        return False, True
-    return True, False
+    except (OSError, smtplib.SMTPException) as error:
+        # Only the kind of failure: SMTP errors quote the recipient's address.
+        logger.error("Could not send the signature email (%s).", type(error).__name__)
+        return SignResult(outcome, signature, emailed=False, mail_failed=True)
+    return SignResult(outcome, signature, emailed=True)
 
 
 class ConfirmOutcome(enum.Enum):
@@ -197,24 +213,40 @@ class ConfirmOutcome(enum.Enum):
 class ConfirmResult:
     outcome: ConfirmOutcome
     signature: Signature | None = None
+    action: CallToAction | None = None
 
     @property
     def call_to_action(self):
-        return self.signature.call_to_action if self.signature else None
+        return self.signature.call_to_action if self.signature else self.action
+
+
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def _used_key(token_hash):
+    return f"actions:used-link:{token_hash}"
 
 
 def check_token(token):
     """What a confirmation link would do, without doing it (for the page the link opens)."""
-    try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=confirmation_window())
-    except signing.SignatureExpired:
+    if ":" in token:
+        # A link from before tokens were random (signing.dumps of the row id): it no longer
+        # works. Its signature simply expires; signing again sends a new link.
         return ConfirmResult(ConfirmOutcome.EXPIRED)
-    except signing.BadSignature:
+    if not TOKEN_SHAPE.fullmatch(token):
         return ConfirmResult(ConfirmOutcome.INVALID)
-    signature = Signature.objects.select_related("call_to_action").filter(pk=pk).first()
+    token_hash = hash_token(token)
+    signature = (
+        Signature.objects.select_related("call_to_action").filter(token_hash=token_hash).first()
+    )
     if signature is None:
-        # Deleted since: expired and cleaned up, or erased on request.
-        return ConfirmResult(ConfirmOutcome.EXPIRED)
+        # Used already (the cache remembers which action, not which signature, for the
+        # confirmation window), or erased, or never issued: these look the same.
+        action_pk = cache.get(_used_key(token_hash))
+        action = CallToAction.objects.filter(pk=action_pk).first() if action_pk else None
+        if action is not None:
+            return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, action=action)
+        return ConfirmResult(ConfirmOutcome.INVALID)
     if signature.confirmed_at:
         return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, signature)
     if signature.state == Signature.State.EXPIRED:
@@ -225,11 +257,23 @@ def check_token(token):
 
 
 def confirm(token):
-    """Confirm the signature the token names; the count rises by one, exactly once."""
+    """Confirm the signature the token names; the count rises by one, exactly once.
+
+    The token is used up: the stored hash is cleared, so nothing ties the link (in a mail
+    log, a browser history) to the signature any more.
+    """
     result = check_token(token)
     if result.outcome is not ConfirmOutcome.READY:
         return result
     signature = result.signature
+    token_hash = hash_token(token)
+    # Remembered before the token is cleared, so a second press at the same moment finds
+    # either the row or this note, never neither.
+    cache.set(
+        _used_key(token_hash),
+        signature.call_to_action_id,
+        timeout=int(confirmation_window().total_seconds()),
+    )
     now = timezone.now()
     with transaction.atomic():
         # The conditions are repeated in the UPDATE so that two clicks at once, an erasure
@@ -237,17 +281,23 @@ def confirm(token):
         # or count one that is gone.
         confirmed = Signature.objects.filter(
             pk=signature.pk,
+            token_hash=token_hash,
             confirmed_at__isnull=True,
             created_at__gte=now - confirmation_window(),
-        ).update(confirmed_at=now)
+        ).update(confirmed_at=now, token_hash=None)
         if confirmed:
             CallToAction.objects.filter(pk=signature.call_to_action_id).update(
                 confirmed_count=F("confirmed_count") + 1
             )
-    signature.refresh_from_db()
-    signature.call_to_action.refresh_from_db()
-    outcome = ConfirmOutcome.CONFIRMED if confirmed else ConfirmOutcome.ALREADY_CONFIRMED
-    return ConfirmResult(outcome, signature)
+    current = Signature.objects.select_related("call_to_action").filter(pk=signature.pk).first()
+    if current is None:  # erased at this very moment
+        return ConfirmResult(ConfirmOutcome.INVALID)
+    if confirmed:
+        return ConfirmResult(ConfirmOutcome.CONFIRMED, current)
+    if current.confirmed_at:
+        return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, current)
+    cache.delete(_used_key(token_hash))
+    return ConfirmResult(ConfirmOutcome.EXPIRED, current)
 
 
 def close_early(call_to_action):
@@ -344,17 +394,6 @@ def apply_retention(now=None, dry_run=False):
             confirmed_at=TruncDay("confirmed_at"),
         )
     return RetentionResult(expired_deleted=deleted, anonymised=anonymised)
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet will show as text, never run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 EXPORT_COLUMNS = [

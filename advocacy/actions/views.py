@@ -10,13 +10,14 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import ratelimit, services
+from . import ratelimit, services, tasks
 from .forms import SignatureForm
 from .models import CallToAction
 
@@ -40,6 +41,7 @@ def index(request):
 
 @never_cache
 @csrf_protect
+@sensitive_post_parameters("name", "email", "organisation")
 @require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, slug):
     """The call to action, its progress and the form to sign it (no JavaScript needed)."""
@@ -62,24 +64,16 @@ def detail(request, slug):
             if form.is_valid():
                 if form.is_spam:
                     logger.info("Honeypot filled in; nothing stored.")
-                    return redirect("actions:check_email", slug=call_to_action.slug)
-                result = services.sign(
-                    call_to_action,
-                    confirm_url=lambda token: request.build_absolute_uri(
-                        reverse("actions:confirm", args=[token])
-                    ),
-                    **form.signature_fields(),
-                )
-                if result.mail_failed:
-                    notice = _(
-                        "We could not send the confirmation email just now. Please try again"
-                        " in a few minutes."
-                    )
-                    status = 503
                 else:
-                    return redirect("actions:check_email", slug=call_to_action.slug)
-            else:
-                status = 200
+                    # One background task decides what this request does; nothing here
+                    # reads the signatures, so every address gets the same answer in the
+                    # same time. Not inside a transaction: the task row commits at once.
+                    tasks.process_signature.enqueue(
+                        **form.task_arguments(),
+                        site_url=request.build_absolute_uri("/").removesuffix("/"),
+                        language=translation.get_language(),
+                    )
+                return redirect("actions:check_email", slug=call_to_action.slug)
     return TemplateResponse(
         request,
         "pages/actions/call_to_action.html",

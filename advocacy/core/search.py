@@ -6,6 +6,8 @@ from django.apps import apps
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from advocacy.core import textsafety
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 SNIPPET_LENGTH = 240
@@ -18,7 +20,7 @@ SEARCHABLE_PAGE_TYPES = [
     "countries.CountryPage",
 ]
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_CHARS = textsafety.UNSAFE_IN_QUERIES
 
 
 def searchable_models():

@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -18,13 +16,14 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from advocacy.core import textsafety
 from advocacy.people.models import LANGUAGE_CHOICES
 
 from .serializers import CardURLField, PermalinkField
 
-# Characters that change text direction or hide text: stripped from slugs and card drawings,
-# kept in the stored words (which are always shown escaped).
-BIDI_CONTROLS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that change text direction or hide text (advocacy.core.textsafety): stripped
+# from slugs and card drawings, kept in the stored words (which are always shown escaped).
+BIDI_CONTROLS = textsafety.INVISIBLE
 
 
 class Topic(models.Model):

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from advocacy.core.textsafety import spreadsheet_safe
 from advocacy.people.models import LANGUAGE_CHOICES, Person
 
 from .cards import SIZES, get_card
@@ -15,7 +16,6 @@ from .models import Statement, Topic
 
 PER_PAGE = 20
 CSV_LIMIT = 5000
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def published_with_relations():
@@ -87,12 +87,6 @@ def statement_card(request, pk, size):
     return response
 
 
-def neutralise(value):
-    """A CSV cell a spreadsheet will show as text, never run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 @require_safe
 def statements_csv(request):
     form = StatementFilterForm(request.GET)
@@ -120,7 +114,7 @@ def statements_csv(request):
     )
     for statement in form.filter(published_with_relations())[:CSV_LIMIT]:
         writer.writerow(
-            neutralise(cell)
+            spreadsheet_safe(cell)
             for cell in (
                 statement.text,
                 statement.speaker_name,

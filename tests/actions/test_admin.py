@@ -377,3 +377,43 @@ def test_bulk_delete_keeps_signed_actions(client, home):
     assert "has signatures, so it cannot be deleted" in response.content.decode()
     assert CallToAction.objects.filter(pk=signed.pk).exists()
     assert Signature.objects.count() == 1
+
+
+def test_a_csv_export_is_in_the_audit_log_with_who_which_action_and_how_many(
+    client, campaigner, home, caplog
+):
+    """Issue 9, also: exports of signatures leave a trace (never whose signatures)."""
+    petition, other = CallToActionFactory(title="Let LGBTI groups work"), CallToActionFactory()
+    SignatureFactory(call_to_action=petition, email="dana@example.org", confirmed=True)
+    SignatureFactory(call_to_action=petition, email="lev@example.org")
+    SignatureFactory(call_to_action=other, email="elsewhere@example.org")
+
+    response = client.get(f"{SIGNATURES}?call_to_action={petition.pk}&export=csv")
+    assert len(download(response)) == 3
+
+    entry = ModelLogEntry.objects.get(action="actions.export_signatures")
+    assert entry.user == campaigner
+    assert entry.object_id == str(petition.pk)
+    assert entry.data == {"rows": 2, "export_rows": 2}
+    assert timezone.now() - entry.timestamp < datetime.timedelta(minutes=1)
+    history = client.get("/admin/reports/site-history/").content.decode()
+    assert "Exported 2 signature(s) to CSV" in history
+    assert "Let LGBTI groups work" in history
+    assert "dana" not in history + caplog.text
+    # The application log records it too, whatever LOG_LEVEL is (root stays at WARNING).
+    assert f"Signatures exported to CSV by user {campaigner.pk}: 2 row(s)" in caplog.text
+
+
+def test_an_unfiltered_export_logs_each_call_to_action_it_holds(client, campaigner, home):
+    petition, other = CallToActionFactory(), CallToActionFactory()
+    SignatureFactory(call_to_action=petition)
+    SignatureFactory(call_to_action=other)
+    SignatureFactory(call_to_action=other)
+
+    download(client.get(f"{SIGNATURES}?export=csv"))
+
+    entries = ModelLogEntry.objects.filter(action="actions.export_signatures")
+    assert {(e.object_id, e.data["rows"]) for e in entries} == {
+        (str(petition.pk), 1),
+        (str(other.pk), 2),
+    }

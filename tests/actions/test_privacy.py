@@ -160,4 +160,5 @@ def test_the_signature_table_stores_only_what_the_issue_lists():
         "consent",
         "created_at",
         "confirmed_at",
+        "token_hash",  # the SHA-256 of an unused confirmation link's token, never the token
     }

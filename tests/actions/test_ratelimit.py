@@ -128,3 +128,80 @@ def test_the_cache_holds_no_ip_address(petition):
 
     keys = cache.keys("*")  # this test process's keys in the shared Redis
     assert keys and not any("203.0.113.7" in key for key in keys)
+
+
+SHARED_LIMIT_SCRIPT = """
+import copy, os, sys
+import django
+django.setup()
+from django.conf import settings
+from django.test import RequestFactory, override_settings
+caches = copy.deepcopy(settings.CACHES)
+caches["default"]["KEY_PREFIX"] = sys.argv[1]
+with override_settings(CACHES=caches, ACTIONS_RATE_LIMIT=3, ACTIONS_RATE_PERIOD=3600):
+    from advocacy.actions import ratelimit
+    for _ in range(3):
+        assert ratelimit.hit(RequestFactory().post("/act/x/", REMOTE_ADDR="203.0.113.7")).allowed
+print("counted 3")
+"""
+
+
+@override_settings(ACTIONS_RATE_LIMIT=3, ACTIONS_RATE_PERIOD=3600)
+def test_another_worker_process_counts_towards_the_same_limit(client, petition):
+    """Issue 9, item 7: gunicorn's workers share one count (Redis), not one each."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+
+    worker = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", SHARED_LIMIT_SCRIPT, settings.CACHES["default"]["KEY_PREFIX"]],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "advocacy.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert worker.returncode == 0, worker.stderr
+    assert "counted 3" in worker.stdout
+
+    response = post_from(client, petition, "203.0.113.7", 1)
+
+    assert response.status_code == 429
+    assert not Signature.objects.exists()
+
+
+@override_settings(ACTIONS_RATE_LIMIT=5, ACTIONS_RATE_PERIOD=3600)
+@pytest.mark.parametrize("proxies", [[], ["10.0.0.1"]])
+def test_rotating_forwarded_for_from_an_untrusted_peer_gets_nothing(client, petition, proxies):
+    """A client reaching the app directly cannot mint new identities with a header."""
+    with override_settings(TRUSTED_PROXIES=proxies):
+        statuses = [
+            post_from(
+                client,
+                petition,
+                "203.0.113.7",
+                n,
+                HTTP_X_FORWARDED_FOR=f"198.51.{n}.{n}, 192.0.2.{n}",
+                HTTP_X_REAL_IP=f"192.0.2.{n}",
+                HTTP_FORWARDED=f"for=192.0.2.{n}",
+            ).status_code
+            for n in range(40)
+        ]
+
+    assert statuses == [302] * 5 + [429] * 35
+    assert Signature.objects.count() == 5
+
+
+def test_the_limit_is_counted_by_django_ratelimit_under_a_keyed_hash(petition):
+    from django.core.cache import cache
+
+    request = RequestFactory().post("/", REMOTE_ADDR="2001:db8:1:2::1")
+    ratelimit.hit(request)
+
+    keys = cache.keys("*")
+    assert len(keys) == 1
+    assert keys[0].startswith("rl:")  # django-ratelimit's prefix
+    assert "2001:db8" not in keys[0]
