@@ -25,6 +25,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Tit
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.search import index
 
+from advocacy.core.visibility import public_page_or_none
+
 
 def confirmation_window():
     """How long a signer has to click the confirmation link."""
@@ -295,9 +297,10 @@ class CallToAction(index.Indexed, models.Model):
 
     @property
     def link_href(self):
-        """Where a share / learn-more button leads (a live page first, else the URL)."""
-        if self.link_page_id and self.link_page.live:
-            return self.link_page.url
+        """Where a share / learn-more button leads (a public page first, else the URL)."""
+        page = public_page_or_none(self.link_page) if self.link_page_id else None
+        if page is not None:
+            return page.url
         return self.link_url or None
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from advocacy.actions.models import CallToAction
+from advocacy.core.visibility import public_pages
 
 register = template.Library()
 
@@ -82,9 +83,7 @@ def privacy_page(context):
     if site is None:
         return None
     return (
-        Page.objects.child_of(site.root_page)
-        .live()
-        .public()
+        public_pages(Page.objects.child_of(site.root_page))
         .filter(slug="privacy")
         .only("url_path", "title")
         .first()
