@@ -31,9 +31,11 @@ def country_calls_to_action(country_page):
     if not code:
         return []
     # CountryField(multiple=True) stores "AM,BY,KG": a two-letter code can only match whole.
-    actions = CallToAction.objects.filter(
-        Q(countries__contains=str(code)), ~Q(kind=CallToAction.Kind.SHARE)
-    ).order_by("created_at", "pk")
+    actions = (
+        CallToAction.objects.published()
+        .filter(Q(countries__contains=str(code)), ~Q(kind=CallToAction.Kind.SHARE))
+        .order_by("created_at", "pk")
+    )
     return [action for action in _in_order(actions) if action.status != "scheduled"]
 
 
@@ -53,7 +55,7 @@ def report_calls_to_action(chapters):
                 ids.append(int(value))
     if not ids:
         return []
-    found = CallToAction.objects.select_related("link_page").in_bulk(ids)
+    found = CallToAction.objects.published().select_related("link_page").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found and found[pk].status != "scheduled"]
 
 
