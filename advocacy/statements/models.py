@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
@@ -154,6 +154,7 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         FieldPanel("topics"),
         FieldPanel("context_note"),
         FieldPanel("slug"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("text"),

@@ -267,3 +267,18 @@ def test_images_api_lists_only_images_a_public_page_uses(client, home, country):
     assert [item["id"] for item in listing.json()["items"]] == [used.pk]
     for image in (unused, on_draft):
         assert client.get(f"/api/v2/images/{image.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_rich_text_does_not_link_a_hidden_page(client, home, hidden_release, how):
+    page = StandardPageFactory(parent=home, slug="about")
+    home.intro = f'<p>See <a linktype="page" id="{hidden_release.pk}">the release</a>.</p>'
+    home.save_revision().publish()
+    hide(hidden_release, how)
+    body = client.get("/").content.decode()
+    assert "the release" in body
+    assert "/press-releases/hidden/" not in body
+    assert page.url  # a public page is still linked normally:
+    home.intro = f'<p>See <a linktype="page" id="{page.pk}">about us</a>.</p>'
+    home.save_revision().publish()
+    assert '<a href="/about/">about us</a>' in client.get("/").content.decode()
