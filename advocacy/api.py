@@ -1,14 +1,16 @@
-"""Wagtail's read-only API v2: live, public pages, images and documents."""
+"""Wagtail's read-only API v2: live, public pages, and the images and documents they use."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from advocacy.core.api import (
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+    PublicPagesAPIViewSet,
+)
 from advocacy.statements.api import StatementsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("statements", StatementsAPIViewSet)

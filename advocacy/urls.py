@@ -1,17 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from advocacy.actions.sitemaps import CallToActionSitemap
 from advocacy.api import api_router
 from advocacy.core import views as core_views
+from advocacy.core.sitemaps import PageSitemap
 from advocacy.statements.sitemaps import StatementSitemap
 
 urlpatterns = [
@@ -23,7 +22,7 @@ urlpatterns = [
         sitemap,
         {
             "sitemaps": {
-                "pages": WagtailSitemap,
+                "pages": PageSitemap,
                 "statements": StatementSitemap,
                 "actions": CallToActionSitemap,
             }
@@ -37,11 +36,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded media is served by the application only in development and in the
     # local `make run` mode; production serves it from the web server or object storage.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}
-        )
-    ]
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", core_views.serve_media)]
 
 # Public pages: English without a prefix, other languages under /<code>/.
 urlpatterns += i18n_patterns(

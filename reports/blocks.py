@@ -13,6 +13,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from advocacy.actions.blocks import CallToActionChooserBlock
 from advocacy.core.blocks import CaptionedImageBlock
+from advocacy.core.visibility import is_published
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "footnotes"]
 
@@ -98,12 +99,12 @@ class PullQuoteBlock(SnippetChooserBlock):
         super().__init__("statements.Statement", **kwargs)
 
     def get_searchable_content(self, value):
-        if value is None or not value.live:
+        if not is_published(value):
             return []
         return [value.text, value.attribution]
 
     def get_api_representation(self, value, context=None):
-        if value is None or not value.live:
+        if not is_published(value):
             return None
         return {"id": value.pk, "text": value.text, "attribution": value.attribution}
 
@@ -198,7 +199,7 @@ def body_plain_text(body):
             parts.append(strip_tags(block.value.source))
         elif block.block_type == "heading":
             parts.append(block.value["text"])
-        elif block.block_type == "pull_quote" and block.value is not None:
+        elif block.block_type == "pull_quote" and is_published(block.value):
             parts.append(f"{block.value.text} {block.value.attribution}")
         elif block.block_type == "testimony":
             parts.append(" ".join(str(v) for v in block.value.values()))

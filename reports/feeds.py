@@ -1,11 +1,12 @@
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
+
+from advocacy.core.feeds import PlainTextAtom1Feed
 
 
 class PressReleaseFeed(Feed):
     """Atom feed of the live, public press releases under one index page."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
     def __init__(self, index_page):
         super().__init__()

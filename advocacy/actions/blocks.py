@@ -2,6 +2,8 @@
 
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from advocacy.core.visibility import is_published
+
 
 class CallToActionChooserBlock(SnippetChooserBlock):
     """Place a petition, pledge or share box in a page body; its text lives in one place."""
@@ -10,8 +12,8 @@ class CallToActionChooserBlock(SnippetChooserBlock):
         super().__init__("actions.CallToAction", **kwargs)
 
     def get_api_representation(self, value, context=None):
-        """What API readers need to show the action: never its signatures."""
-        if value is None:
+        """What API readers need to show the action: never its signatures, never a draft."""
+        if not is_published(value):
             return None
         request = (context or {}).get("request")
         url = value.get_absolute_url()

@@ -6,7 +6,8 @@ rights groups across the region to work alongside LGBTI rights organisations: th
 becomes a petition, the second a pledge for organisations. The goals are campaign settings
 for the demo, not figures from the report. No signature is invented: counts start at zero.
 
-Idempotent: an action that exists (by slug) is left as it is, editors' changes included;
+Each action is published with a first revision. Idempotent: an action that exists (by slug)
+is left as it is, editors' changes (and unpublishing) included;
 the actions are placed in the press release and the recommendations chapter only when
 they are first created, so a block an editor removed is not put back.
 """
@@ -82,9 +83,11 @@ def action_once(spec):
     existing = CallToAction.objects.filter(slug=spec["slug"]).first()
     if existing is not None:
         return existing, False
-    action = CallToAction(**spec)
+    action = CallToAction(**spec, live=False)
     action.full_clean()
     action.save()
+    action.save_revision().publish()  # published with a first revision, as an editor would
+    action.refresh_from_db()
     return action, True
 
 

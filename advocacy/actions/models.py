@@ -12,6 +12,7 @@ import datetime
 from django_countries.fields import CountryField
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
@@ -22,9 +23,18 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.admin.widgets.slug import SlugInput
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+
+from advocacy.core.visibility import public_page_or_none, published
 
 
 def confirmation_window():
@@ -43,8 +53,20 @@ class SlugOnCreationTitlePanel(TitleFieldPanel):
             return not (self.instance and self.instance.pk)
 
 
-class CallToAction(index.Indexed, models.Model):
-    """A petition, a pledge or a share / learn-more box that readers act on."""
+class CallToActionQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: live calls to action that have not expired."""
+        return published(self)
+
+
+class CallToAction(
+    PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """A petition, a pledge or a share / learn-more box that readers act on.
+
+    Like statements it has drafts, revisions, preview and scheduled publishing: the public
+    sees only the published version, and nothing at all before it goes live.
+    """
 
     class Kind(models.TextChoices):
         PETITION = "petition", _("Petition")
@@ -96,7 +118,13 @@ class CallToAction(index.Indexed, models.Model):
         help_text=_("How many confirmed signatures the campaign aims for."),
     )
     opens_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("Empty: open for signatures as soon as it is saved.")
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty: open for signatures as soon as it is published. Until this time it is"
+            " shown as “opens on…”; to keep it hidden until then, schedule it instead"
+            " (Publish › Set schedule)."
+        ),
     )
     closes_at = models.DateTimeField(
         null=True, blank=True, help_text=_("Empty: open until someone closes it.")
@@ -148,6 +176,9 @@ class CallToAction(index.Indexed, models.Model):
         help_text=_("Confirmed signatures, kept up to date as people confirm or are erased."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="call_to_action")
+
+    objects = CallToActionQuerySet.as_manager()
 
     panels = [
         FieldPanel("kind"),
@@ -171,12 +202,15 @@ class CallToAction(index.Indexed, models.Model):
             [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_text")],
             heading=_("Share / learn more"),
         ),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.FilterField("kind"),
+        index.FilterField("id"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -197,6 +231,27 @@ class CallToAction(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.slug])
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/actions/call_to_action.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The public page as it will look; the form is shown but a preview cannot sign."""
+        context = super().get_preview_context(request, mode_name)
+        context.update(
+            {
+                "call_to_action": self,
+                "form": None,
+                "notice": None,
+                "recent_signers": [],
+                "share_url": request.build_absolute_uri(self.get_absolute_url())
+                if self.slug
+                else "",
+                "confirmation_hours": settings.ACTIONS_CONFIRMATION_HOURS,
+                "is_preview": True,
+            }
+        )
+        return context
 
     def clean(self):
         super().clean()
@@ -296,9 +351,10 @@ class CallToAction(index.Indexed, models.Model):
 
     @property
     def link_href(self):
-        """Where a share / learn-more button leads (a live page first, else the URL)."""
-        if self.link_page_id and self.link_page.live:
-            return self.link_page.url
+        """Where a share / learn-more button leads (a public page first, else the URL)."""
+        page = public_page_or_none(self.link_page) if self.link_page_id else None
+        if page is not None:
+            return page.url
         return self.link_url or None
 
 

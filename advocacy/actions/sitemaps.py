@@ -4,9 +4,12 @@ from .models import CallToAction
 
 
 class CallToActionSitemap(Sitemap):
-    """The public page of every call to action (open, scheduled or closed)."""
+    """The public page of every published call to action (open, opening later or closed)."""
 
     changefreq = "daily"
 
     def items(self):
-        return CallToAction.objects.order_by("pk")
+        return CallToAction.objects.published().order_by("pk")
+
+    def lastmod(self, call_to_action):
+        return call_to_action.last_published_at

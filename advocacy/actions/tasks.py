@@ -46,7 +46,8 @@ def process_signature(
     """Decide what one sign request does, and do it (see ``services.sign``)."""
     forget_finished_sign_requests()
     try:
-        action = CallToAction.objects.filter(pk=call_to_action).first()
+        # Unpublished since the request was made: it takes no signatures.
+        action = CallToAction.objects.published().filter(pk=call_to_action).first()
         consent_version = ConsentVersion.objects.filter(
             pk=consent, call_to_action_id=call_to_action
         ).first()

@@ -17,6 +17,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from advocacy.core.visibility import is_published
+
 from . import ratelimit, services, tasks
 from .forms import SignatureForm
 from .models import CallToAction
@@ -25,13 +27,16 @@ logger = logging.getLogger(__name__)
 
 
 def _action_or_404(slug):
-    return get_object_or_404(CallToAction.objects.select_related("link_page"), slug=slug)
+    """A published call to action; a draft, scheduled or expired one does not exist here."""
+    return get_object_or_404(
+        CallToAction.objects.published().select_related("link_page"), slug=slug
+    )
 
 
 @require_GET
 def index(request):
-    """Every call to action, open ones first."""
-    actions = list(CallToAction.objects.select_related("link_page"))
+    """Every published call to action, open ones first."""
+    actions = list(CallToAction.objects.published().select_related("link_page"))
     order = {"open": 0, "scheduled": 1, "closed": 2}
     actions.sort(key=lambda action: order[action.status])
     return TemplateResponse(
@@ -128,8 +133,11 @@ def confirm(request, token):
     A GET never confirms: mail scanners and link previews open links by themselves, and a
     stranger who typed someone else's address must not get a signature confirmed that way.
     """
-    check = services.confirm if request.method == "POST" else services.check_token
-    result = check(token)
+    result = services.check_token(token)
+    if result.call_to_action is not None and not is_published(result.call_to_action):
+        raise Http404  # unpublished since: no confirming, no title shown
+    if request.method == "POST":
+        result = services.confirm(token)
     call_to_action = result.call_to_action
     return TemplateResponse(
         request,

@@ -31,7 +31,13 @@ from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    LiveStatusTagColumn,
+    NumberColumn,
+    StatusTagColumn,
+)
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -59,14 +65,15 @@ class CallToActionIndexView(SnippetIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         user = self.request.user
-        buttons.append(
-            MenuItem(
-                _("View live"),
-                url=instance.get_absolute_url(),
-                icon_name="link-external",
-                priority=12,
+        if instance.live:
+            buttons.append(
+                MenuItem(
+                    _("View live"),
+                    url=instance.get_absolute_url(),
+                    icon_name="link-external",
+                    priority=12,
+                )
             )
-        )
         if instance.is_signable_kind and user.has_perm("actions.view_signature"):
             buttons.append(
                 MenuItem(
@@ -146,6 +153,7 @@ class CallToActionViewSet(SnippetViewSet):
                 "pending_count", label=_("Awaiting confirmation"), sort_key="pending_count"
             ),
             NumberColumn("goal", label=_("Goal"), sort_key="goal"),
+            LiveStatusTagColumn(),
         ]
 
     def get_queryset(self, request):

@@ -9,13 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import PageBodyBlock
-
-
-def visible_page_ids(page_ids):
-    """Those of these page ids a visitor may open (live, no view restriction): one query."""
-    return set(
-        Page.objects.live().public().filter(pk__in=list(page_ids)).values_list("pk", flat=True)
-    )
+from .visibility import public_page_or_none, visible_page_ids
 
 
 class HomePage(Page):
@@ -85,6 +79,7 @@ class HomePage(Page):
         items = list(self.featured_items.select_related("page"))
         visible = visible_page_ids(item.page_id for item in items)
         context["featured_items"] = [item for item in items if item.page_id in visible]
+        context["hero_link"] = public_page_or_none(self.hero_link)
         return context
 
 

@@ -40,6 +40,19 @@ def query_terms(query):
     return [w for w in words if len(w) > 1 or not w.isascii()][:MAX_TERMS]
 
 
+# Words a full-text engine may read as syntax (SQLite's FTS5: AND, OR, NOT, NEAR).
+OPERATOR_WORDS = {"and", "or", "not", "near"}
+
+
+def search_text(raw):
+    """The one query sanitiser: what every search entry point (site search, quote desk, API)
+    hands to the search backend. Only words, lower-cased, operator words left out; quotes,
+    brackets, markup, control characters and anything past the length and term caps never
+    reach it. Empty when nothing searchable is left."""
+    words = (term.casefold() for term in query_terms(clean_query(raw)))
+    return " ".join(word for word in words if word not in OPERATOR_WORDS)
+
+
 def highlight(text, terms, length=SNIPPET_LENGTH):
     """An escaped excerpt of ``text`` around the first term found, terms in <mark>."""
     text = " ".join((text or "").split())

@@ -1,14 +1,22 @@
+import posixpath
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
+from django.views.static import serve as serve_static
 
 from wagtail.models import Locale, Page
 
-from .search import clean_query, highlight, query_terms, searchable_models
+from .search import clean_query, highlight, query_terms, search_text, searchable_models
+from .visibility import public_pages
 
 RESULTS_PER_PAGE = 10
+# Folders of MEDIA_ROOT that are never served as plain files: documents go through Wagtail's
+# serve view (/documents/<id>/<name>), which applies collection privacy.
+PRIVATE_MEDIA_FOLDERS = ("documents",)
 
 
 class RobotsView(TemplateView):
@@ -18,21 +26,29 @@ class RobotsView(TemplateView):
     content_type = "text/plain"
 
 
+def serve_media(request, path):
+    """Uploaded media in the local `make run` mode, except the private folders."""
+    # The same normalisation django.views.static.serve applies before it opens the file.
+    first = posixpath.normpath(path).lstrip("/").split("/", 1)[0]
+    if first.casefold() in PRIVATE_MEDIA_FOLDERS:
+        raise Http404
+    return serve_static(request, path, document_root=settings.MEDIA_ROOT)
+
+
 def search(request):
     """Search the report, its chapters and press releases (and later apps' pages)."""
-    query = clean_query(request.GET.get("q", ""))
-    terms = query_terms(query)
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)  # shown back to the reader, escaped
+    terms = query_terms(query)  # highlighted in the snippets
+    text = search_text(raw)  # the only thing the search backend sees
     results = None
     if query:
-        # Only the words go to the search backend: quotes and operators typed into the
-        # box are not query syntax here (SQLite's FTS5 would reject an unbalanced quote).
         pages = (
-            Page.objects.live()
-            .public()
+            public_pages()
             .filter(locale=Locale.get_active())
             .type(*searchable_models())
-            .search(" ".join(terms), operator="and")
-            if terms
+            .search(text, operator="and")
+            if text
             else Page.objects.none()
         )
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -52,13 +68,11 @@ def search(request):
             if p.pk in by_pk
         ]
     statements = []
-    if terms and (results is None or results.number == 1):
+    if text and (results is None or results.number == 1):
         from advocacy.statements.models import Statement
 
         statements = list(
-            Statement.objects.published()
-            .select_related("speaker")
-            .search(" ".join(terms), operator="and")[:5]
+            Statement.objects.published().select_related("speaker").search(text, operator="and")[:5]
         )
     return TemplateResponse(
         request,

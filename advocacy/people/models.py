@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from advocacy.core.visibility import public_document_or_none, public_page_or_none
+
 # Every language Django knows by name: interview languages are not limited to the site's.
 LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda pair: str(pair[1]))
 
@@ -119,8 +121,9 @@ class PressPage(Page):
             "languages"
         )
         context["kit_images"] = list(self.kit_images.select_related("image"))
-        report = self.report
-        context["kit_report"] = report if report is not None and report.live else None
+        report = public_page_or_none(self.report) if self.report_id else None
+        context["kit_report"] = report
+        context["kit_pdf"] = public_document_or_none(report.pdf) if report else None
         return context
 
 

@@ -45,14 +45,13 @@ class StatementsAPIViewSet(BaseAPIViewSet):
     name = "statements"
 
     def get_queryset(self):
-        form = StatementFilterForm(self.request.GET)
+        params = self.request.GET.copy()
+        if params.get("search") and not params.get("q"):
+            # Wagtail's usual ?search= means the same as the desk's ?q= (one sanitiser).
+            params["q"] = params["search"]
+        form = StatementFilterForm(params)
         if not form.is_valid():
             raise ValidationError(
                 {field: " ".join(errors) for field, errors in form.errors.items()}
             )
-        base = (
-            Statement.objects.published()
-            .select_related("speaker")
-            .prefetch_related("countries", "topics")
-        )
-        return form.filter(base)
+        return form.filter(Statement.objects.published().with_relations())

@@ -1,7 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+
+from advocacy.core.feeds import PlainTextAtom1Feed
 
 from .filters import StatementFilterForm
 from .views import published_with_relations
@@ -10,7 +11,7 @@ from .views import published_with_relations
 class StatementFeed(Feed):
     """Atom feed of published statements; ?speaker=, ?country=, ?topic=, ?language= filter it."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     title = "Statements"
     subtitle = "Statements and testimonies, newest first, with their permalinks."
 

@@ -3,9 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from advocacy.core.search import clean_query, search_text
+from advocacy.core.visibility import public_pages
 from advocacy.people.models import LANGUAGE_CHOICES
 
-from .models import Statement
+from .models import Statement, country_pages
 
 MAX_QUERY_LENGTH = 200
 
@@ -22,38 +24,34 @@ class StatementFilterForm(forms.Form):
     )
 
     def clean_q(self):
-        from advocacy.core.search import clean_query
-
         return clean_query(self.cleaned_data["q"])
 
     def clean_country(self):
+        # A country the public cannot open (a draft or restricted page) reads exactly as a
+        # country that does not exist: the answer must not reveal that a page is coming.
         code = self.cleaned_data["country"].upper()
-        if code and not Statement.objects.published().filter(countries__iso_code=code).exists():
-            from countries.models import CountryPage
-
-            if not CountryPage.objects.filter(iso_code=code).exists():
-                raise forms.ValidationError(
-                    _("No country with the code “%(code)s”."), params={"code": code}
-                )
+        if code and not public_pages(country_pages()).filter(iso_code=code).exists():
+            raise forms.ValidationError(
+                _("No country with the code “%(code)s”."), params={"code": code}
+            )
         return code
 
     def filter(self, queryset=None):
         """Apply the valid filters to published statements (newest first)."""
-        from advocacy.core.search import query_terms
-
         statements = Statement.objects.published() if queryset is None else queryset
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         if data.get("speaker"):
             statements = statements.filter(speaker_id=data["speaker"])
         if data.get("country"):
-            statements = statements.filter(countries__iso_code=data["country"])
+            countries = public_pages(country_pages()).filter(iso_code=data["country"])
+            statements = statements.filter(countries__in=countries)
         if data.get("topic"):
             statements = statements.filter(topics__slug=data["topic"])
         if data.get("language"):
             statements = statements.filter(language=data["language"])
         statements = statements.order_by("-date_said", "-pk").distinct()
-        terms = query_terms(data.get("q", ""))
-        if terms:
-            matching = Statement.objects.published().search(" ".join(terms), operator="and")
+        text = search_text(data.get("q", ""))
+        if text:
+            matching = Statement.objects.published().search(text, operator="and")
             statements = statements.filter(pk__in=[s.pk for s in matching[:1000]])
         return statements

@@ -10,13 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.api import APIField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from advocacy.core import textsafety
+from advocacy.core.visibility import (
+    public_page_or_none,
+    public_pages,
+    published,
+    visible_page_ids,
+)
 from advocacy.people.models import LANGUAGE_CHOICES
 
 from .serializers import CardURLField, PermalinkField
@@ -41,10 +47,21 @@ class Topic(models.Model):
         return self.name
 
 
+def country_pages():
+    """Country pages, without this lower layer importing the countries app."""
+    return Statement._meta.get_field("countries").related_model.objects.all()
+
+
 class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
-        """What the public may see: live statements only."""
-        return self.filter(live=True)
+        """What the public may see: live statements that have not expired."""
+        return published(self)
+
+    def with_relations(self):
+        """Speaker, source page, topics and the public country pages, fetched up front."""
+        return self.select_related("speaker", "source_page").prefetch_related(
+            "topics", models.Prefetch("countries", queryset=public_pages(country_pages()))
+        )
 
 
 class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -136,12 +153,14 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         FieldPanel("topics"),
         FieldPanel("context_note"),
         FieldPanel("slug"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("text"),
         index.SearchField("anonymous_source"),
         index.SearchField("context_note"),
         index.RelatedFields("speaker", [index.SearchField("name")]),
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("language"),
         index.FilterField("date_said"),
@@ -244,8 +263,22 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         )
 
     @property
+    def public_countries(self):
+        """The country pages it concerns that the public may open (drafts never named)."""
+        countries = list(self.countries.all())
+        if "countries" in getattr(self, "_prefetched_objects_cache", {}):
+            return countries  # prefetched through with_relations(): already public only
+        visible = visible_page_ids(country.pk for country in countries)
+        return [country for country in countries if country.pk in visible]
+
+    @property
+    def public_source_page(self):
+        """The page it comes from, while the public may open that page."""
+        return public_page_or_none(self.source_page) if self.source_page_id else None
+
+    @property
     def country_codes(self):
-        return [str(country.iso_code) for country in self.countries.all()]
+        return [str(country.iso_code) for country in self.public_countries]
 
     @property
     def topic_slugs(self):

@@ -8,22 +8,19 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from advocacy.core.textsafety import spreadsheet_safe
+from advocacy.core.visibility import public_pages
 from advocacy.people.models import LANGUAGE_CHOICES, Person
 
 from .cards import SIZES, get_card
 from .filters import StatementFilterForm
-from .models import Statement, Topic
+from .models import Statement, Topic, country_pages
 
 PER_PAGE = 20
 CSV_LIMIT = 5000
 
 
 def published_with_relations():
-    return (
-        Statement.objects.published()
-        .select_related("speaker", "source_page")
-        .prefetch_related("countries", "topics")
-    )
+    return Statement.objects.published().with_relations()
 
 
 @require_safe
@@ -35,8 +32,6 @@ def quote_desk(request):
     names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
-    from countries.models import CountryPage
-
     return TemplateResponse(
         request,
         "pages/statements/quote_desk.html",
@@ -45,11 +40,13 @@ def quote_desk(request):
             "statements": page,
             "items": [(s, request.build_absolute_uri(s.get_absolute_url())) for s in page],
             "filter_query": query.urlencode(),
-            "speakers": Person.objects.filter(statements__live=True).distinct(),
-            "countries": CountryPage.objects.live()
+            "speakers": Person.objects.filter(
+                statements__in=Statement.objects.published()
+            ).distinct(),
+            "countries": public_pages(country_pages())
             .filter(locale__language_code="en")
             .order_by("title"),
-            "topics": Topic.objects.filter(statements__live=True).distinct(),
+            "topics": Topic.objects.filter(statements__in=Statement.objects.published()).distinct(),
             "languages": [
                 (code, names.get(code, code))
                 for code in Statement.objects.published()

@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.core.visibility import public_pages, visible_page_ids
 from advocacy.statements.models import Statement
 from countries.facts import (
     ALLOWED_STATUSES,
@@ -128,9 +129,17 @@ class CountryPage(StoryPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         facts = {fact.topic: fact for fact in self.facts.select_related("source")}
+        events = sorted(self.events.select_related("source"), key=lambda e: e.date_key)
+        # A source the public cannot open (an embargoed release, a draft chapter) is not
+        # named at all: one query decides for every fact and event on the page.
+        visible = visible_page_ids(
+            [fact.source_id for fact in facts.values()] + [event.source_id for event in events]
+        )
+        for row in [*facts.values(), *events]:
+            row.public_source = row.source if row.source_id in visible else None
         context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
         context["has_facts"] = bool(facts)
-        context["events"] = sorted(self.events.select_related("source"), key=lambda e: e.date_key)
+        context["events"] = events
         chapters = self.discussed_in()
         context["chapters"] = chapters
         statements = list(
@@ -167,13 +176,13 @@ class CountryPage(StoryPageMixin, Page):
         """
         from reports.models import ReportChapterPage, ReportPage
 
-        reports = ReportPage.objects.live().public().filter(countries__country=self).distinct()
+        reports = public_pages(ReportPage.objects.filter(countries__country=self)).distinct()
         within = Q()
         for report in reports:
             within |= Q(path__startswith=report.path, depth=report.depth + 1)
         if not within:
             return []
-        chapters = ReportChapterPage.objects.live().public().filter(within).order_by("path")
+        chapters = public_pages(ReportChapterPage.objects.filter(within)).order_by("path")
         name = self.title.casefold()
         return [
             chapter
@@ -202,6 +211,7 @@ class EmptyFact:
     """A topic with no fact recorded: the page says so rather than showing a blank box."""
 
     source = None
+    public_source = None
     last_checked = None
     year = None
     note = ""

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from advocacy.core.visibility import public_pages
 from countries.facts import Topic
 
 
@@ -31,11 +32,9 @@ class CountryIndexPage(Page):
         from .country import CountryPage
 
         return (
-            CountryPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(CountryPage.objects.child_of(self))
             .order_by("title")
-            .prefetch_related("facts__source")
+            .prefetch_related("facts")
         )
 
     def get_context(self, request, *args, **kwargs):

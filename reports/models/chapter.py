@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.core.visibility import public_pages
 from reports.blocks import StoryBlock, body_plain_text, body_word_count
 
 from .story import StoryPageMixin
@@ -67,9 +68,7 @@ class ReportChapterPage(StoryPageMixin, Page):
     def siblings(self):
         """The report's live chapters in order, this one included (one query)."""
         return list(
-            ReportChapterPage.objects.sibling_of(self, inclusive=True)
-            .live()
-            .public()
+            public_pages(ReportChapterPage.objects.sibling_of(self, inclusive=True))
             .order_by("path")
             .only("id", "title", "path", "url_path", "depth", "locale_id")
         )

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.core.serializers import PublicPageField
+from advocacy.core.visibility import public_page_or_none, public_pages
 from reports.blocks import StoryBlock, body_plain_text
 
 from .story import StoryPageMixin
@@ -33,11 +36,8 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         verbose_name = _("press release index")
 
     def releases(self):
-        return (
-            PressReleasePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-release_time", "-first_published_at")
+        return public_pages(PressReleasePage.objects.child_of(self)).order_by(
+            "-release_time", "-first_published_at"
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -105,7 +105,7 @@ class PressReleasePage(StoryPageMixin, Page):
         APIField("standfirst"),
         APIField("body"),
         APIField("notes_to_editors"),
-        APIField("report"),
+        APIField("report", serializer=PublicPageField()),
     ]
 
     parent_page_types = ["reports.PressReleaseIndexPage"]
@@ -141,7 +141,7 @@ class PressReleasePage(StoryPageMixin, Page):
         }
         if self.dateline:
             data["locationCreated"] = {"@type": "Place", "name": self.dateline}
-        if self.report_id and self.report.live:
+        if self.public_report:
             data["about"] = {
                 "@type": "Report",
                 "name": self.report.full_title,
@@ -149,10 +149,15 @@ class PressReleasePage(StoryPageMixin, Page):
             }
         return data
 
+    @cached_property
+    def public_report(self):
+        """The report it announces, while the public may open the report."""
+        return public_page_or_none(self.report) if self.report_id else None
+
     @property
     def search_snippet_text(self):
         return f"{self.standfirst} {body_plain_text(self.body)}"
 
     @property
     def og_image(self):
-        return self.report.cover_image if self.report_id else None
+        return self.public_report.cover_image if self.public_report else None

@@ -12,7 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from advocacy.core.models import visible_page_ids
+from advocacy.core.serializers import PublicDocumentField
+from advocacy.core.visibility import public_document_or_none, public_pages, visible_page_ids
 
 
 class ReportPage(RoutablePageMixin, Page):
@@ -86,7 +87,7 @@ class ReportPage(RoutablePageMixin, Page):
         APIField("summary"),
         APIField("key_findings"),
         APIField("recommendations"),
-        APIField("pdf"),
+        APIField("pdf", serializer=PublicDocumentField()),
     ]
 
     parent_page_types = ["core.HomePage"]
@@ -105,14 +106,12 @@ class ReportPage(RoutablePageMixin, Page):
         """The live, public chapters in the order editors gave them."""
         from .chapter import ReportChapterPage
 
-        return ReportChapterPage.objects.child_of(self).live().public().order_by("path")
+        return public_pages(ReportChapterPage.objects.child_of(self)).order_by("path")
 
     def press_releases(self):
         from .press import PressReleasePage
 
-        return (
-            PressReleasePage.objects.live().public().filter(report=self).order_by("-release_time")
-        )
+        return public_pages(PressReleasePage.objects.filter(report=self)).order_by("-release_time")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -122,6 +121,7 @@ class ReportPage(RoutablePageMixin, Page):
         visible = visible_page_ids(row.country_id for row in rows)
         context["countries"] = [row.country for row in rows if row.country_id in visible]
         context["press_releases"] = list(self.press_releases())
+        context["pdf"] = public_document_or_none(self.pdf)
         return context
 
     @path("all/", name="all")

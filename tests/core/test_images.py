@@ -238,10 +238,12 @@ def test_social_image_and_renditions_carry_no_metadata(client, home, editor_clie
     assert_no_metadata(bytes_at(image.get_rendition("width-400").url))
 
 
-def test_images_api_download_url_serves_no_metadata(client, db):
+def test_images_api_download_url_serves_no_metadata(client, home):
     image = Image.objects.create(
         title="Vigil", file=ContentFile(dirty_jpeg(), name="IMG_20250501_142311.jpg")
     )
+    # The API lists only images a public page uses (advocacy.core.visibility).
+    CountryPageFactory(parent=CountryIndexPageFactory(parent=home), hero_image=image)
 
     response = client.get(f"/api/v2/images/{image.pk}/")
 

@@ -188,7 +188,7 @@ def test_campaigner_sees_counts_exports_the_csv_and_erases_a_signer(page, campai
 
     page.goto("/admin/snippets/actions/calltoaction/")
     row = page.get_by_role("row").filter(has_text=action.title)
-    assert row.get_by_role("cell").all_inner_texts()[-3:] == ["2", "1", "1,000"]
+    assert row.get_by_role("cell").all_inner_texts()[-4:] == ["2", "1", "1,000", "LIVE"]
     assert_accessible(page)
     page.screenshot(path=str(SCREENSHOTS / "actions-admin-desktop.png"), full_page=True)
 
@@ -215,4 +215,4 @@ def test_campaigner_sees_counts_exports_the_csv_and_erases_a_signer(page, campai
     assert CallToAction.objects.get(pk=action.pk).confirmed_count == 1
     page.goto("/admin/snippets/actions/calltoaction/")
     row = page.get_by_role("row").filter(has_text=action.title)
-    assert row.get_by_role("cell").all_inner_texts()[-3:] == ["1", "1", "1,000"]
+    assert row.get_by_role("cell").all_inner_texts()[-4:] == ["1", "1", "1,000", "LIVE"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from advocacy.actions.models import CallToAction
+from advocacy.core.visibility import public_pages
 
 register = template.Library()
 
@@ -30,9 +31,11 @@ def country_calls_to_action(country_page):
     if not code:
         return []
     # CountryField(multiple=True) stores "AM,BY,KG": a two-letter code can only match whole.
-    actions = CallToAction.objects.filter(
-        Q(countries__contains=str(code)), ~Q(kind=CallToAction.Kind.SHARE)
-    ).order_by("created_at", "pk")
+    actions = (
+        CallToAction.objects.published()
+        .filter(Q(countries__contains=str(code)), ~Q(kind=CallToAction.Kind.SHARE))
+        .order_by("created_at", "pk")
+    )
     return [action for action in _in_order(actions) if action.status != "scheduled"]
 
 
@@ -52,7 +55,7 @@ def report_calls_to_action(chapters):
                 ids.append(int(value))
     if not ids:
         return []
-    found = CallToAction.objects.select_related("link_page").in_bulk(ids)
+    found = CallToAction.objects.published().select_related("link_page").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found and found[pk].status != "scheduled"]
 
 
@@ -82,9 +85,7 @@ def privacy_page(context):
     if site is None:
         return None
     return (
-        Page.objects.child_of(site.root_page)
-        .live()
-        .public()
+        public_pages(Page.objects.child_of(site.root_page))
         .filter(slug="privacy")
         .only("url_path", "title")
         .first()

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from advocacy.core.models import SiteSettings
+from advocacy.core.visibility import public_pages
 
 register = template.Library()
 
@@ -79,7 +80,7 @@ def page_meta(context):
     if page.pk:
         translations = [
             (t.locale.language_code, t.get_full_url(request))
-            for t in page.get_translations(inclusive=True).live().public().select_related("locale")
+            for t in public_pages(page.get_translations(inclusive=True)).select_related("locale")
         ]
     return {
         "page": page,

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from advocacy.core.visibility import public_pages
+
 register = template.Library()
 
 
@@ -24,9 +26,7 @@ def main_nav(context):
     current = context.get("page")
     items = []
     if root is not None:
-        items = list(
-            Page.objects.child_of(root).live().public().in_menu().only("title", "url_path")
-        )
+        items = list(public_pages(Page.objects.child_of(root)).in_menu().only("title", "url_path"))
     current_path = getattr(current, "url_path", "")
     return {
         "request": context.get("request"),

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from advocacy.core.models import SiteSettings
 from advocacy.core.templatetags.meta_tags import json_ld_script, organisation
+from advocacy.core.visibility import is_published
 
 register = template.Library()
 
@@ -21,7 +22,7 @@ def statement_meta(context, statement, permalink):
         request.build_absolute_uri(
             reverse("statement_card", kwargs={"pk": statement.pk, "size": "og"})
         )
-        if statement.pk and statement.live
+        if is_published(statement)
         else None
     )
     publisher = organisation(request, SiteSettings.for_request(request))

@@ -1,0 +1,52 @@
+"""Core's admin and serving hooks: the "visible to the public" rule at the door."""
+
+from django.http import Http404
+from django.utils.html import escape
+
+from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
+
+from .visibility import has_expired, is_public_collection, is_public_document, visible_page_ids
+
+
+class PublicPageLinkHandler(PageLinkHandler):
+    """Links to pages in rich text: a page the public cannot open (a draft, an embargoed
+    release, a page behind a password) is not linked, so its address and slug stay
+    private; the linked words are kept."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        pages = cls.get_many(attrs_list)
+        visible = visible_page_ids(page.pk for page in pages if page is not None)
+        return [
+            f'<a href="{escape(page.localized.url)}">'
+            if page is not None and page.pk in visible
+            else "<a>"
+            for page in pages
+        ]
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_only_public_pages(features):
+    # Runs after Wagtail's own registration (order 0) and replaces its "page" link type.
+    features.register_link_type(PublicPageLinkHandler)
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_pages(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time is gone for the public even before the scheduler runs."""
+    if has_expired(page):
+        raise Http404
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_unused_documents(document, request):
+    """A document in a public collection is served only once a public page uses it, so a
+    report's PDF uploaded before the launch cannot be fetched by guessing its address.
+    Documents in a restricted collection follow that collection's rule (Wagtail's own hook);
+    editors, who can open the admin, can fetch anything they can see there."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if is_public_collection(document.collection) and not is_public_document(document):
+        raise Http404
+    return None
