@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "advocacy.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -188,7 +189,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy for public pages (the admin is exempt, see
+# Content-Security-Policy for public pages (the admin has its own, below; see
 # advocacy.core.middleware): everything self-hosted, scripts only with the
 # per-request nonce, no inline script, no third party at all.
 SECURE_CSP = {
@@ -202,6 +203,62 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+
+# The Wagtail admin's policy (enforced). Wagtail 8 still writes inline <script> elements
+# (InlinePanel, MultipleChooserPanel, date/time widgets) and style="" attributes, so scripts
+# and styles may be inline here; everything else is as strict as the public site: nothing
+# from a third party, no plugins, no framing except by the admin itself (the live preview).
+# No nonce: a nonce would make browsers ignore 'unsafe-inline'.
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "worker-src": [CSP.SELF, "blob:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# ...and, report-only, the policy it does not meet yet: no inline script or style. Browsers
+# log what would have been blocked (the developer console), so a Wagtail upgrade that drops
+# its inline code can be seen and ADMIN_CSP tightened to this.
+ADMIN_CSP_REPORT_ONLY = {
+    **ADMIN_CSP,
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+}
+
+# Permissions-Policy on every response (advocacy.core.middleware): powerful browser
+# features the site never uses are off, for it and for anything embedded in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
 }
 
 # Calls to action (advocacy.actions). Signers may be at risk: see README "Configuration".
