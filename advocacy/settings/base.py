@@ -110,6 +110,44 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def database_timeouts(engine, *, command):
+    """OPTIONS that bound how long a hung or unreachable database can hold a process.
+
+    A web request must get the error page within 3 seconds, never wait for gunicorn's
+    30-second worker timeout: PostgreSQL gets libpq's ``connect_timeout`` (seconds; libpq
+    treats anything under 2 as 2) and a server-side ``statement_timeout`` (milliseconds).
+    Management commands (``manage.py`` marks them, see there) keep the connect timeout but
+    get ``DB_COMMAND_STATEMENT_TIMEOUT`` instead, by default none: ``migrate`` rewriting a
+    table, ``update_index``, retention and the task worker may legitimately run one long
+    statement, and nobody is waiting on a page. The admin's signature CSV is a web request
+    and streams through a server-side cursor, so each statement stays short. SQLite has no
+    statement timeout; its ``timeout`` is how long to wait for another process's write lock.
+    """
+    connect = int(os.environ.get("DB_CONNECT_TIMEOUT", "2"))
+    if command:
+        statement_ms = int(os.environ.get("DB_COMMAND_STATEMENT_TIMEOUT", "0"))
+    else:
+        statement_ms = int(os.environ.get("DB_STATEMENT_TIMEOUT", "2500"))
+    if engine.startswith(
+        ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
+    ):
+        options = {"connect_timeout": connect}
+        if statement_ms:
+            options["options"] = f"-c statement_timeout={statement_ms}"
+        return options
+    if engine == "django.db.backends.sqlite3":
+        return {"timeout": 20 if command else 3}
+    return {}
+
+
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    database_timeouts(
+        DATABASES["default"]["ENGINE"],
+        command=os.environ.get("LESS_EQUAL_PROCESS") == "command",
+    )
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
