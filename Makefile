@@ -12,13 +12,14 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup test lint format bench clean check-python
+.PHONY: help run dev setup test lint format bench clean check-python admin-code
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
 	@echo "make test    install test tools and run the whole suite (browser tests included)"
 	@echo "make dev     Django's auto-reloading server with DEBUG on"
 	@echo "make setup   everything 'run' does except serving"
+	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lint | make format | make bench | make clean"
 
 check-python:
@@ -61,6 +62,9 @@ dev: install
 test: install
 	@test -x /usr/bin/chromium || echo "Note: /usr/bin/chromium is missing; browser tests will skip (apt-get install -y chromium)."
 	$(VPY) -m pytest -n auto $(PYTEST_ARGS)
+
+admin-code: install
+	@$(MANAGE_LOCAL) ensure_local_admin --code
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,7 @@ def env_bool(name, default=False):
 
 INSTALLED_APPS = [
     "advocacy.core",
+    "advocacy.accounts",
     "advocacy.people",
     "advocacy.statements",
     "advocacy.actions",
@@ -53,6 +55,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,10 +76,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "advocacy.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "advocacy.core.middleware.PublicContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "advocacy.urls"
@@ -322,6 +331,44 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zi
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: they would load trackers on readers
+
+# Staff sign-in (advocacy.accounts). django-axes counts failed admin sign-ins per
+# (username, client address) in the shared cache (nothing stored in the database): after
+# AXES_FAILURE_LIMIT failures that pair is locked out for AXES_COOLOFF_TIME, with a 429 page
+# that says when to try again. The address is part of the key, so failures from elsewhere can
+# never lock a real editor out, and every lockout ends by itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client as our own proxies vouch for it; IPv6 by /64, so one subscriber cannot rotate
+# through its own addresses to get more tries.
+AXES_CLIENT_IP_CALLABLE = "advocacy.core.network.client_group"
+AXES_LOCKOUT_CALLABLE = "advocacy.accounts.lockout.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "advocacy.accounts.lockout.client_str"
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout do not extend it: the time the page gives is the time it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # One process (a first run without Redis): its local memory is the whole count.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Two-factor sign-in (django-otp, TOTP): required for superusers and for anyone who can see
+# signers' data; optional for everyone else (advocacy.accounts.two_factor).
+TWO_FACTOR_REQUIRED_PERMISSIONS = [
+    "actions.view_signature",
+    "actions.export_signature",
+    "actions.delete_signature",
+]
+OTP_TOTP_ISSUER = "Less equal"
+
+# Wrong passwords allowed per client address (IPv6: /64) per password-protected page or
+# document collection, per period (django-ratelimit, in the shared cache); then a 429 page.
+VIEW_RESTRICTION_PASSWORD_RATE = os.environ.get("VIEW_PASSWORD_RATE", "10/15m")
 
 # Only dev and the local `make run` mode may create the printed local admin user.
 LOCAL_ADMIN_ALLOWED = False
