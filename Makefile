@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup test lint format bench clean check-python screenshots
+.PHONY: help run dev setup test lint format bench clean check-python screenshots admin-code
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make dev     Django's auto-reloading server with DEBUG on"
 	@echo "make setup   everything 'run' does except serving"
 	@echo "make screenshots  refresh the README's screenshots (docs/screenshots) from the browser tests"
+	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lint | make format | make bench | make clean"
 
 check-python:
@@ -65,6 +66,9 @@ test: install
 
 screenshots: install
 	SCREENSHOT_DIR=docs/screenshots $(VPY) -m pytest -q tests/e2e/test_visitor.py tests/e2e/test_actions.py
+
+admin-code: install
+	@$(MANAGE_LOCAL) ensure_local_admin --code
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -3,10 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
+from advocacy.accounts.views import limit_password_tries
 from advocacy.actions.sitemaps import CallToActionSitemap
 from advocacy.api import api_router
 from advocacy.core import views as core_views
@@ -15,6 +18,13 @@ from advocacy.statements.sitemaps import StatementSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's view-restriction password forms, with a limit on tries (before Wagtail's own
+    # routes, which they shadow).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        limit_password_tries(wagtaildocs_serve.authenticate_with_password, "document"),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path(
@@ -43,6 +53,11 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("statements/", include("advocacy.statements.urls")),
     path("act/", include("advocacy.actions.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        limit_password_tries(wagtail_views.authenticate_with_password, "page"),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

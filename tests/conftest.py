@@ -5,6 +5,7 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from advocacy.core.factories import HomePageFactory
+from tests.signin import sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +39,10 @@ def home(root_page):
 @pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in with both factors."""
+    sign_in(client, admin_user)
+    return client

@@ -1,17 +1,43 @@
+from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 
 
-class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
-    """Django's CSP middleware, applied to public pages only.
+class PermissionsPolicyMiddleware:
+    """Sends ``Permissions-Policy`` on every response: the site uses no camera, microphone,
+    location, payment, USB, interest-based advertising (browsing-topics, FLoC) or the like,
+    so each is switched off for it and for anything it might embed."""
 
-    The Wagtail admin relies on inline scripts and styles of its own, so the strict
-    public policy (nonce-only scripts) is not sent on /admin/; the admin is for
-    authenticated staff and keeps X-Frame-Options, CSRF and the rest.
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allow)})"
+            for feature, allow in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
+    """Django's CSP middleware: the strict policy for public pages, the admin's own for /admin/.
+
+    Public pages get ``SECURE_CSP`` (nonce-only scripts, no inline style). The Wagtail admin
+    still renders inline ``<script>`` (inline panels, date pickers) and ``style=`` attributes,
+    so it gets ``ADMIN_CSP`` (enforced: same-origin everything, inline allowed) plus
+    ``ADMIN_CSP_REPORT_ONLY`` (the strict policy it would need to meet, reported in the
+    browser console, not enforced). A view may still set its own policy with Django's
+    ``csp_override`` decorators; that wins.
     """
 
     admin_prefix = "/admin/"
 
     def process_response(self, request, response):
         if request.path.startswith(self.admin_prefix):
-            return response
+            if not hasattr(response, "_csp_config"):
+                response._csp_config = settings.ADMIN_CSP
+            if not hasattr(response, "_csp_ro_config"):
+                response._csp_ro_config = settings.ADMIN_CSP_REPORT_ONLY
         return super().process_response(request, response)

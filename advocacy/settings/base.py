@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,7 @@ def env_bool(name, default=False):
 
 INSTALLED_APPS = [
     "advocacy.core",
+    "advocacy.accounts",
     "advocacy.people",
     "advocacy.statements",
     "advocacy.actions",
@@ -53,6 +55,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,16 +69,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "advocacy.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "advocacy.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "advocacy.core.middleware.PublicContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "advocacy.urls"
@@ -109,6 +119,44 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def database_timeouts(engine, *, command):
+    """OPTIONS that bound how long a hung or unreachable database can hold a process.
+
+    A web request must get the error page within 3 seconds, never wait for gunicorn's
+    30-second worker timeout: PostgreSQL gets libpq's ``connect_timeout`` (seconds; libpq
+    treats anything under 2 as 2) and a server-side ``statement_timeout`` (milliseconds).
+    Management commands (``manage.py`` marks them, see there) keep the connect timeout but
+    get ``DB_COMMAND_STATEMENT_TIMEOUT`` instead, by default none: ``migrate`` rewriting a
+    table, ``update_index``, retention and the task worker may legitimately run one long
+    statement, and nobody is waiting on a page. The admin's signature CSV is a web request
+    and streams through a server-side cursor, so each statement stays short. SQLite has no
+    statement timeout; its ``timeout`` is how long to wait for another process's write lock.
+    """
+    connect = int(os.environ.get("DB_CONNECT_TIMEOUT", "2"))
+    if command:
+        statement_ms = int(os.environ.get("DB_COMMAND_STATEMENT_TIMEOUT", "0"))
+    else:
+        statement_ms = int(os.environ.get("DB_STATEMENT_TIMEOUT", "2500"))
+    if engine.startswith(
+        ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
+    ):
+        options = {"connect_timeout": connect}
+        if statement_ms:
+            options["options"] = f"-c statement_timeout={statement_ms}"
+        return options
+    if engine == "django.db.backends.sqlite3":
+        return {"timeout": 20 if command else 3}
+    return {}
+
+
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    database_timeouts(
+        DATABASES["default"]["ENGINE"],
+        command=os.environ.get("LESS_EQUAL_PROCESS") == "command",
+    )
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -188,7 +236,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
-# Content-Security-Policy for public pages (the admin is exempt, see
+# Content-Security-Policy for public pages (the admin has its own, below; see
 # advocacy.core.middleware): everything self-hosted, scripts only with the
 # per-request nonce, no inline script, no third party at all.
 SECURE_CSP = {
@@ -202,6 +250,62 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+
+# The Wagtail admin's policy (enforced). Wagtail 8 still writes inline <script> elements
+# (InlinePanel, MultipleChooserPanel, date/time widgets) and style="" attributes, so scripts
+# and styles may be inline here; everything else is as strict as the public site: nothing
+# from a third party, no plugins, no framing except by the admin itself (the live preview).
+# No nonce: a nonce would make browsers ignore 'unsafe-inline'.
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "worker-src": [CSP.SELF, "blob:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# ...and, report-only, the policy it does not meet yet: no inline script or style. Browsers
+# log what would have been blocked (the developer console), so a Wagtail upgrade that drops
+# its inline code can be seen and ADMIN_CSP tightened to this.
+ADMIN_CSP_REPORT_ONLY = {
+    **ADMIN_CSP,
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+}
+
+# Permissions-Policy on every response (advocacy.core.middleware): powerful browser
+# features the site never uses are off, for it and for anything embedded in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
 }
 
 # Calls to action (advocacy.actions). Signers may be at risk: see README "Configuration".
@@ -237,6 +341,44 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # cannot be decoded is a form error. The model does the same for any other way in.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "advocacy.core.images.ImageForm"
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: they would load trackers on readers
+
+# Staff sign-in (advocacy.accounts). django-axes counts failed admin sign-ins per
+# (username, client address) in the shared cache (nothing stored in the database): after
+# AXES_FAILURE_LIMIT failures that pair is locked out for AXES_COOLOFF_TIME, with a 429 page
+# that says when to try again. The address is part of the key, so failures from elsewhere can
+# never lock a real editor out, and every lockout ends by itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client as our own proxies vouch for it; IPv6 by /64, so one subscriber cannot rotate
+# through its own addresses to get more tries.
+AXES_CLIENT_IP_CALLABLE = "advocacy.core.network.client_group"
+AXES_LOCKOUT_CALLABLE = "advocacy.accounts.lockout.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "advocacy.accounts.lockout.client_str"
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout do not extend it: the time the page gives is the time it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # One process (a first run without Redis): its local memory is the whole count.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Two-factor sign-in (django-otp, TOTP): required for superusers and for anyone who can see
+# signers' data; optional for everyone else (advocacy.accounts.two_factor).
+TWO_FACTOR_REQUIRED_PERMISSIONS = [
+    "actions.view_signature",
+    "actions.export_signature",
+    "actions.delete_signature",
+]
+OTP_TOTP_ISSUER = "Less equal"
+
+# Wrong passwords allowed per client address (IPv6: /64) per password-protected page or
+# document collection, per period (django-ratelimit, in the shared cache); then a 429 page.
+VIEW_RESTRICTION_PASSWORD_RATE = os.environ.get("VIEW_PASSWORD_RATE", "10/15m")
 
 # Only dev and the local `make run` mode may create the printed local admin user.
 LOCAL_ADMIN_ALLOWED = False

@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from advocacy.actions.factories import CallToActionFactory, PledgeFactory, SignatureFactory
 from advocacy.actions.models import CallToAction, ConsentVersion, Signature
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def staff(*codenames):
 def editor(client):
     """Edits calls to action, sees no signature."""
     user = staff("add_calltoaction", "change_calltoaction", "delete_calltoaction")
-    client.force_login(user)
+    sign_in(client, user)
     return user
 
 
@@ -52,7 +53,7 @@ def campaigner(client):
         "export_signature",
         "delete_signature",
     )
-    client.force_login(user)
+    sign_in(client, user)
     return user
 
 
@@ -145,7 +146,7 @@ def test_csv_export_is_formula_injection_safe_and_follows_the_filter(client, cam
 
 
 def test_export_needs_its_own_permission(client, home):
-    client.force_login(staff("view_signature"))
+    sign_in(client, staff("view_signature"))
     SignatureFactory(call_to_action=CallToActionFactory())
 
     listing = client.get(SIGNATURES)
@@ -186,7 +187,7 @@ def test_close_early_stops_signatures_and_is_logged(client, editor, home):
 
 
 def test_close_early_needs_the_change_permission(client, home):
-    client.force_login(staff("view_signature"))
+    sign_in(client, staff("view_signature"))
     action = CallToActionFactory()
 
     assert client.post(f"{LIST}close/{action.pk}/").status_code in (302, 403)
@@ -244,7 +245,7 @@ def test_dashboard_panel_shows_confirmed_today_and_this_week(client, editor, hom
 
 
 def test_dashboard_panel_is_not_shown_to_users_without_action_permissions(client, home):
-    client.force_login(staff())
+    sign_in(client, staff())
     CallToActionFactory()
 
     assert "Signatures confirmed" not in client.get("/admin/").content.decode()
@@ -314,7 +315,7 @@ def test_the_permissions_can_be_given_to_a_group(client, home):
     from django.contrib.auth.models import Group
 
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-    client.force_login(admin)
+    sign_in(client, admin)
     group = Group.objects.create(name="Campaigners")
 
     html = client.get(f"/admin/groups/edit/{group.pk}/").content.decode()
@@ -325,7 +326,7 @@ def test_the_permissions_can_be_given_to_a_group(client, home):
 
 def test_an_action_with_signatures_cannot_be_deleted_so_no_signature_is_lost(client, home):
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-    client.force_login(admin)
+    sign_in(client, admin)
     action = CallToActionFactory()
     SignatureFactory(call_to_action=action, confirmed=True)
 
@@ -341,7 +342,7 @@ def test_an_action_with_signatures_cannot_be_deleted_so_no_signature_is_lost(cli
 
 def test_an_action_without_signatures_can_be_deleted(client, home):
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-    client.force_login(admin)
+    sign_in(client, admin)
     action = CallToActionFactory()
 
     client.post(f"{LIST}delete/{action.pk}/")
@@ -364,7 +365,7 @@ def test_a_signed_petition_cannot_become_a_share_box(home):
 
 def test_bulk_delete_keeps_signed_actions(client, home):
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-    client.force_login(admin)
+    sign_in(client, admin)
     signed, unsigned = CallToActionFactory(), CallToActionFactory()
     SignatureFactory(call_to_action=signed)
 

@@ -6,9 +6,12 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from advocacy.core.factories import FeaturedItemFactory, HomePageFactory, StandardPageFactory
 from advocacy.core.models import HomePage, StandardPage
+from tests.signin import SignedInClient
 
 
 class PageRulesTests(WagtailPageTestCase):
+    client_class = SignedInClient  # logins include the two-factor step
+
     """The page tree editors can build, and that every page type renders and edits."""
 
     @classmethod

@@ -19,6 +19,7 @@ from countries.facts import Status, Topic
 from countries.models import CountryIndexPage, CountryPage
 from reports.factories import ReportChapterPageFactory, ReportPageFactory
 from reports.models import ReportCountry
+from tests.signin import SignedInClient
 
 TODAY = datetime.date.today().isoformat()
 
@@ -51,6 +52,8 @@ def country_form(source_pk, **overrides):
 
 
 class CountryPageRulesTests(WagtailPageTestCase):
+    client_class = SignedInClient  # logins include the two-factor step
+
     @classmethod
     def setUpTestData(cls):
         root = Page.get_first_root_node()

@@ -131,3 +131,30 @@ def assert_accessible(page):
         for v in results.response["violations"]
     ]
     assert violations == [], f"axe-core found violations on {page.url}:\n" + "\n".join(violations)
+
+
+def sign_in_to_admin(page, username, password):
+    """Sign in through the real admin forms: the password, then (superusers and signature
+    staff must use two-factor sign-in) the current code of a confirmed authenticator device
+    the test gives the user."""
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username=username)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    page.get_by_label("Code from your authenticator app").fill(f"{totp.token():06d}")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/admin/")

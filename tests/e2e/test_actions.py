@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from .conftest import SCREENSHOTS, assert_accessible
+from .conftest import SCREENSHOTS, assert_accessible, sign_in_to_admin
 
 CONFIRM_LINK = re.compile(r"https?://\S+/act/confirm/[^/\s]+/")
 
@@ -172,11 +172,7 @@ def campaigner(demo_site):
 
 
 def log_in(page):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("campaigner")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "campaigner", "correct horse battery staple")
 
 
 def test_campaigner_sees_counts_exports_the_csv_and_erases_a_signer(page, campaigner):

@@ -1,8 +1,11 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, sign_in_to_admin
 
 
 @pytest.fixture
@@ -16,11 +19,7 @@ def test_editor_edits_the_home_intro_publishes_and_sees_it_live(page, editor):
     from advocacy.core.models import HomePage
 
     home = HomePage.objects.get()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "editor", "correct horse battery staple")
 
     page.goto(f"/admin/pages/{home.pk}/edit/")
     intro = page.locator("[data-contentpath='intro'] [contenteditable='true']")
@@ -28,9 +27,9 @@ def test_editor_edits_the_home_intro_publishes_and_sees_it_live(page, editor):
     page.keyboard.press("Control+A")
     page.keyboard.type("Read the report, then act on it.")
     # Draftail writes its content to the form's hidden input after a short debounce.
-    page.wait_for_function(
-        "document.querySelector('input[name=intro]').value.includes('then act on it')"
-    )
+    # (expect() polls from Playwright's side: the admin's CSP forbids the eval that
+    # wait_for_function would need.)
+    expect(page.locator("input[name=intro]")).to_have_value(re.compile("then act on it"))
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("has been published").wait_for()
@@ -44,11 +43,7 @@ def test_editor_opens_a_chapter_with_its_footnotes_panel_without_errors(page, ed
     from reports.models import ReportChapterPage
 
     chapter = ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights")
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "editor", "correct horse battery staple")
 
     page.goto(f"/admin/pages/{chapter.pk}/edit/")
 

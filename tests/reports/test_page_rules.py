@@ -13,6 +13,7 @@ from reports.factories import (
     ReportPageFactory,
 )
 from reports.models import PressReleaseIndexPage, PressReleasePage, ReportChapterPage, ReportPage
+from tests.signin import SignedInClient
 
 
 def story(*blocks):
@@ -20,6 +21,8 @@ def story(*blocks):
 
 
 class ReportPageRulesTests(WagtailPageTestCase):
+    client_class = SignedInClient  # logins include the two-factor step
+
     """Where each report page type may go, and that editors can create and edit each."""
 
     @classmethod
