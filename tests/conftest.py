@@ -1,6 +1,7 @@
 import pytest
 
 from django.core.cache import cache
+from django.test import Client
 
 from wagtail.models import Locale, Page, Site
 
@@ -42,7 +43,9 @@ def site(home):
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    """pytest-django's admin_client, signed in with both factors."""
-    sign_in(client, admin_user)
-    return client
+def admin_client(db, admin_user):
+    """pytest-django's admin_client (a client of its own, so a test can use it beside the
+    anonymous ``client``), signed in with both factors."""
+    admin = Client()
+    sign_in(admin, admin_user)
+    return admin

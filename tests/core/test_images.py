@@ -23,6 +23,7 @@ from wagtail.images.models import Image
 from wagtail.models import UploadedFile
 
 from countries.factories import CountryIndexPageFactory, CountryPageFactory
+from tests.signin import sign_in
 
 ARTIST = "Jane Source"
 XMP = (
@@ -125,7 +126,7 @@ def assert_turned_upright(data):
 
 @pytest.fixture
 def editor_client(client, admin_user):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     return client
 
 

@@ -13,6 +13,7 @@ from advocacy.core import textsafety
 from advocacy.core.search import clean_query
 from advocacy.people.factories import PersonFactory
 from advocacy.statements.factories import StatementFactory
+from tests.signin import sign_in
 
 # Each would be run as a formula by some spreadsheet program.
 FORMULAS = [
@@ -83,7 +84,7 @@ def test_both_csv_exports_neutralise_the_same_full_list(client, home):
             codename__in=["access_admin", "view_signature", "export_signature"]
         )
     )
-    client.force_login(user)
+    sign_in(client, user)
 
     statements = csv_rows(client.get("/statements/statements.csv").content.decode())
     signatures = csv_rows(
