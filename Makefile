@@ -45,9 +45,10 @@ run: install
 	@$(MANAGE_LOCAL) preflight --port $(PORT)
 	@$(MAKE) --no-print-directory setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/) — Ctrl-C stops it."
-	@# The background worker (quote cards, sign requests) runs beside gunicorn and stops with it.
+	@# The background worker (quote cards, sign requests) runs beside gunicorn and stops with it;
+	@# -v 0 keeps one line per task out of the console (the tasks log their own failures).
 	@# No access log: it would tie readers' and signers' addresses to what they read and sign.
-	@$(LOCAL) $(VPY) manage.py db_worker --no-startup-delay --interval 0.2 & worker=$$!; \
+	@$(LOCAL) $(VPY) manage.py db_worker --no-startup-delay --interval 0.2 -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --error-logfile -
 
@@ -56,7 +57,7 @@ dev: install
 	$(VPY) manage.py migrate --noinput -v0
 	$(VPY) manage.py load_demo_content
 	@$(VPY) manage.py ensure_local_admin
-	@$(VPY) manage.py db_worker --no-startup-delay --interval 0.2 & worker=$$!; \
+	@$(VPY) manage.py db_worker --no-startup-delay --interval 0.2 -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VPY) manage.py runserver 127.0.0.1:$(PORT)
 
