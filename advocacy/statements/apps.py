@@ -7,3 +7,6 @@ class StatementsConfig(AppConfig):
     name = "advocacy.statements"
     label = "statements"
     verbose_name = "Statements"
+
+    def ready(self):
+        from . import signals  # noqa: F401  connects the quote-card receivers

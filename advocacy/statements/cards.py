@@ -1,5 +1,18 @@
-"""Quote cards: a PNG of a statement with its speaker, drawn once per revision and kept."""
+"""Quote cards: a PNG of a statement with its speaker.
 
+Cards are drawn by a background task when a revision is published (``tasks.py``), never
+inside a request, and kept in the private ``quote_cards`` storage, outside the public media
+path. The card view serves them only while their statement is published; unpublishing or
+deleting a statement, or publishing a new revision, deletes the older cards.
+
+Drawing costs O(n log n) in the length of the words at worst: a line's break is found by a
+galloping then binary search over character positions, the number of lines is capped (the
+last one ends with an ellipsis) and the font size is found by a binary search as well, so
+each size tried stops after the lines its box can hold.
+"""
+
+import functools
+import hashlib
 import io
 from pathlib import Path
 
@@ -7,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 
 from .models import BIDI_CONTROLS
 
@@ -19,83 +32,212 @@ SANS = FONTS / "DejaVuSans.ttf"
 INK, PAPER, ACCENT, MUTED = "#141414", "#ffffff", "#ffd400", "#d6d3cc"
 MARGIN = 64
 MAX_QUOTE_SIZE, MIN_QUOTE_SIZE = 64, 6
+QUOTE_SIZES = tuple(range(MAX_QUOTE_SIZE, MIN_QUOTE_SIZE - 1, -2))  # largest first
+LINE_SPACING = 1.3
+# No card has room for more lines than this, whatever the size: a bound on any wrap.
+MAX_LINES = 160
+ELLIPSIS = "…"
+STORAGE = "quote_cards"
+
+
+# -- where cards are kept -------------------------------------------------------------------
+def card_storage():
+    """The private storage cards live in (never served as media)."""
+    return storages[STORAGE]
+
+
+def card_directory(statement_pk):
+    return f"quote-cards/{int(statement_pk)}"
 
 
 def card_name(statement, size):
-    """Storage path: one file per statement revision and size."""
-    revision = statement.live_revision_id or statement.latest_revision_id or 0
-    return f"quote-cards/{statement.pk}/{revision}-{size}.png"
+    """Storage path of the live revision's card in ``size``; None when nothing is live."""
+    if not statement.live_revision_id:
+        return None
+    return f"{card_directory(statement.pk)}/{statement.live_revision_id}-{size}.png"
 
 
-def get_card(statement, size):
-    """The card's PNG bytes, drawn and stored the first time, read back after."""
+def has_card(statement, size="og"):
+    """Whether the live revision's card has been drawn (the view can serve it)."""
     name = card_name(statement, size)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
+    return bool(name) and card_storage().exists(name)
+
+
+def stored_card(statement, size):
+    """The stored PNG of the live revision's card, or None when it is not drawn yet.
+
+    Never draws: drawing happens in the background task only."""
+    name = card_name(statement, size)
+    if not name:
+        return None
+    try:
+        with card_storage().open(name, "rb") as stored:
             return stored.read()
-    png = draw_card(statement, size)
-    default_storage.save(name, ContentFile(png))
-    return png
+    except FileNotFoundError:
+        return None
 
 
-def wrap(text, font, width):
-    """Lines of ``text`` no wider than ``width``; a word longer than a line is split."""
-    lines, line = [], ""
-    for word in text.split():
-        while font.getlength(word) > width:  # an unbroken run of characters
-            cut = len(word)
-            while cut > 1 and font.getlength(word[:cut]) > width:
-                cut -= 1
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:cut])
-            word = word[cut:]
-        candidate = f"{line} {word}".strip()
-        if font.getlength(candidate) <= width:
-            line = candidate
+def card_etag(png):
+    """A strong validator of the card's bytes (a redraw of the same revision changes it)."""
+    return '"' + hashlib.sha256(png).hexdigest()[:32] + '"'
+
+
+def draw_cards(statement):
+    """Draw and store every size of the live revision's card, then delete older cards."""
+    storage = card_storage()
+    kept = set()
+    for size in SIZES:
+        name = card_name(statement, size)
+        if not name:
+            return
+        png = draw_card(statement, size)
+        storage.delete(name)  # save() would otherwise pick another name
+        kept.add(storage.save(name, ContentFile(png)))
+    delete_cards(statement.pk, keep=kept)
+
+
+def delete_cards(statement_pk, keep=()):
+    """Delete a statement's stored cards, all of them or all but the ``keep`` names."""
+    storage = card_storage()
+    directory = card_directory(statement_pk)
+    try:
+        _directories, files = storage.listdir(directory)
+    except FileNotFoundError:
+        return
+    for file_name in files:
+        name = f"{directory}/{file_name}"
+        if name not in keep:
+            storage.delete(name)
+
+
+def delete_other_revisions_cards(statement):
+    """Delete the cards of every revision but the live one (drawn or being drawn)."""
+    prefix = f"{card_directory(statement.pk)}/{statement.live_revision_id}-"
+    keep = {f"{prefix}{size}.png" for size in SIZES} if statement.live_revision_id else set()
+    delete_cards(statement.pk, keep=keep)
+
+
+# -- laying out the words ---------------------------------------------------------------------
+@functools.lru_cache(maxsize=64)
+def font_at(path, size):
+    return ImageFont.truetype(str(path), size)
+
+
+def _longest_fitting_prefix(text, font, width, suffix=""):
+    """The length of the longest prefix of ``text`` that, followed by ``suffix``, is no
+    wider than ``width``; at least 1 (a glyph wider than the line still takes a line).
+
+    Galloping (1, 2, 4, … characters) then a binary search: O(k log k) for a k-character
+    result, whatever the length of ``text``."""
+
+    def fits(length):
+        return font.getlength(text[:length] + suffix) <= width
+
+    if not fits(1):
+        return 1
+    low, high = 1, 2  # text[:low] fits; text[:high] is not known to
+    while high <= len(text) and fits(high):
+        low, high = high, high * 2
+    high = min(high, len(text) + 1)  # does not fit, or one past the end
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
         else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
+            high = middle
+    return low
+
+
+def _lines(text, font, width, max_lines):
+    """(lines, complete): ``text`` broken at spaces (inside a word only when the word is
+    longer than a line), no line wider than ``width``, at most ``max_lines`` lines."""
+    rest = " ".join(text.split())
+    lines = []
+    while rest and len(lines) < max_lines:
+        cut = _longest_fitting_prefix(rest, font, width)
+        if cut < len(rest):
+            space = rest.rfind(" ", 0, cut + 1)
+            if space > 0:
+                cut = space
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return lines, not rest
+
+
+def _with_ellipsis(line, font, width):
+    keep = _longest_fitting_prefix(line, font, width, suffix=ELLIPSIS)
+    return line[:keep].rstrip() + ELLIPSIS
+
+
+def wrap(text, font, width, max_lines=MAX_LINES):
+    """Lines of ``text`` no wider than ``width``; a word longer than a line is split. At most
+    ``max_lines`` lines: when the text is longer, the last one ends with an ellipsis."""
+    lines, complete = _lines(text, font, width, max_lines)
+    if not complete and lines:
+        lines[-1] = _with_ellipsis(lines[-1], font, width)
     return lines
 
 
+def line_height(font_size):
+    return int(font_size * LINE_SPACING)
+
+
 def fit(text, width, height):
-    """The largest font size at which the wrapped text fits the box, and its lines."""
-    for font_size in range(MAX_QUOTE_SIZE, MIN_QUOTE_SIZE - 1, -2):
-        font = ImageFont.truetype(str(SERIF), font_size)
-        lines = wrap(text, font, width)
-        line_height = int(font_size * 1.3)
-        if len(lines) * line_height <= height:
-            return font, lines, line_height
-    return font, lines, line_height
+    """The largest font size at which the wrapped text fits the box, and its lines.
+
+    A binary search over the sizes (text that fits at one size fits at any smaller one);
+    when it fits at none, the smallest size, cut short with an ellipsis."""
+
+    def attempt(index):
+        size = QUOTE_SIZES[index]
+        font = font_at(SERIF, size)
+        max_lines = max(1, min(MAX_LINES, height // line_height(size)))
+        lines, complete = _lines(text, font, width, max_lines)
+        return font, lines, complete
+
+    low, high = 0, len(QUOTE_SIZES)  # the answer is the first index in [low, high) that fits
+    found = None
+    while low < high:
+        middle = (low + high) // 2
+        font, lines, complete = attempt(middle)
+        if complete:
+            found, high = (font, lines), middle
+        else:
+            low = middle + 1
+    if found is None:
+        font, lines, _complete = attempt(len(QUOTE_SIZES) - 1)
+        if lines:
+            lines[-1] = _with_ellipsis(lines[-1], font, width)
+        found = (font, lines)
+    font, lines = found
+    return font, lines, line_height(font.size)
 
 
+# -- drawing ----------------------------------------------------------------------------------
 def draw_card(statement, size):
+    """The card's PNG bytes. Slow work (a few hundred ms): call it from a task only."""
     width, height = SIZES[size]
     image = Image.new("RGB", (width, height), INK)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width, 14], fill=ACCENT)
 
-    name_font = ImageFont.truetype(str(SANS_BOLD), 34 if size == "og" else 40)
-    role_font = ImageFont.truetype(str(SANS), 24 if size == "og" else 28)
+    name_font = font_at(SANS_BOLD, 34 if size == "og" else 40)
+    role_font = font_at(SANS, 24 if size == "og" else 28)
     name = statement.speaker_name or statement.anonymous_source
     role = statement.role_line if statement.speaker_id else "Name withheld for their safety"
     text_width = width - 2 * MARGIN
-    name_lines = wrap(BIDI_CONTROLS.sub("", name or ""), name_font, text_width)[:2]
-    role_lines = wrap(BIDI_CONTROLS.sub("", role or ""), role_font, text_width)[:2]
+    name_lines = wrap(BIDI_CONTROLS.sub("", name or ""), name_font, text_width, max_lines=2)
+    role_lines = wrap(BIDI_CONTROLS.sub("", role or ""), role_font, text_width, max_lines=2)
     footer_height = 46 * len(name_lines) + 34 * len(role_lines) + 24
 
     quote = "“" + " ".join(BIDI_CONTROLS.sub("", statement.text).split()) + "”"
     box_top = MARGIN
     box_height = height - MARGIN - footer_height - box_top - 24
-    font, lines, line_height = fit(quote, text_width, box_height)
+    font, lines, quote_line_height = fit(quote, text_width, box_height)
     y = box_top
     for line in lines:
         draw.text((MARGIN, y), line, font=font, fill=PAPER)
-        y += line_height
+        y += quote_line_height
 
     y = height - MARGIN - footer_height + 24
     draw.rectangle([MARGIN, y - 20, MARGIN + 96, y - 14], fill=ACCENT)

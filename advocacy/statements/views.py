@@ -1,19 +1,21 @@
 import csv
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from advocacy.core.textsafety import spreadsheet_safe
 from advocacy.core.visibility import public_pages
 from advocacy.people.models import LANGUAGE_CHOICES, Person
 
-from .cards import SIZES, get_card
+from . import cards
 from .filters import StatementFilterForm
 from .models import Statement, Topic, country_pages
+from .tasks import enqueue_cards
 
 PER_PAGE = 20
 CSV_LIMIT = 5000
@@ -38,7 +40,10 @@ def quote_desk(request):
         {
             "form": form,
             "statements": page,
-            "items": [(s, request.build_absolute_uri(s.get_absolute_url())) for s in page],
+            "items": [
+                (s, request.build_absolute_uri(s.get_absolute_url()), cards.has_card(s))
+                for s in page
+            ],
             "filter_query": query.urlencode(),
             "speakers": Person.objects.filter(
                 statements__in=Statement.objects.published()
@@ -69,18 +74,54 @@ def statement_detail(request, pk, slug=None):
     return TemplateResponse(
         request,
         "pages/statements/statement_detail.html",
-        {"statement": statement, "permalink": permalink},
+        {"statement": statement, "permalink": permalink, "card_ready": cards.has_card(statement)},
     )
+
+
+# Shared caches (a CDN, a proxy) and browsers keep a card for at most CARD_MAX_AGE seconds
+# and can then revalidate it cheaply with its ETag. A statement that stops being public is
+# therefore gone from every cache within that time, or at once where the operator purges by
+# the Surrogate-Key / Cache-Tag header (see docs/security-cards.md).
+CARD_MAX_AGE = 300
+# A card not drawn yet: 503 with Retry-After, never drawn inside the request.
+CARD_RETRY_AFTER = 10
+# At most one background draw is requested per missing card in this many seconds.
+CARD_REQUEUE_SECONDS = 300
 
 
 @require_safe
 def statement_card(request, pk, size):
-    if size not in SIZES:
+    """A statement's quote card, read from private storage while the statement is public."""
+    if size not in cards.SIZES:
         raise Http404
-    statement = get_object_or_404(Statement.objects.published().select_related("speaker"), pk=pk)
-    response = HttpResponse(get_card(statement, size), content_type="image/png")
-    response["Content-Disposition"] = f'inline; filename="statement-{pk}-{size}.png"'
-    patch_cache_control(response, public=True, max_age=3600)
+    statement = get_object_or_404(Statement.objects.published(), pk=pk)
+    png = cards.stored_card(statement, size)
+    if png is None:
+        return card_not_drawn_yet(statement)
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="statement-{statement.pk}-{size}.png"'
+    response["ETag"] = cards.card_etag(png)
+    # Purge keys: Fastly-style (space-separated) and Cloudflare-style (comma-separated).
+    response["Surrogate-Key"] = f"statement-{statement.pk} quote-cards"
+    response["Cache-Tag"] = f"statement-{statement.pk},quote-cards"
+    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE, s_maxage=CARD_MAX_AGE)
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def card_not_drawn_yet(statement):
+    """503 with Retry-After while the background task draws the card (asked for again here
+    at most once per CARD_REQUEUE_SECONDS, in case the publish-time task was lost)."""
+    if cache.add(
+        f"quote-card-queued:{statement.pk}:{statement.live_revision_id}", 1, CARD_REQUEUE_SECONDS
+    ):
+        enqueue_cards(statement.pk, statement.live_revision_id)
+    response = HttpResponse(
+        "This quote card is being drawn. Please try again in a few seconds.\n",
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(CARD_RETRY_AFTER)
+    patch_cache_control(response, no_store=True)
     return response
 
 

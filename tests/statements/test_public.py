@@ -14,10 +14,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_permalink_shows_quote_speaker_date_source_countries_and_formats(
-    client, statement, release
+    client, statement, release, publish
 ):
     statement.source_page = release
-    statement.save_revision().publish()
+    publish(statement)
 
     html = client.get(statement.get_absolute_url()).content.decode()
 
@@ -148,8 +148,8 @@ NASTY = (
 )
 
 
-def test_hostile_quote_text_is_escaped_on_every_surface(client, krivosheev):
-    statement = StatementFactory(text=NASTY.strip(), speaker=krivosheev)
+def test_hostile_quote_text_is_escaped_on_every_surface(client, krivosheev, publish):
+    statement = publish(StatementFactory(text=NASTY.strip(), speaker=krivosheev))
 
     surfaces = {
         "page": client.get(statement.get_absolute_url()).content.decode(),

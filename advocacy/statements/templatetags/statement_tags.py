@@ -1,4 +1,5 @@
 from django import template
+from django.templatetags.static import static
 from django.urls import reverse
 
 from advocacy.core.models import SiteSettings
@@ -14,18 +15,24 @@ def statement_citation(statement, permalink):
     return statement.citation(permalink)
 
 
+# The site's default sharing image, used while a statement's own card is not drawn yet.
+DEFAULT_IMAGE = "img/og-default.png"
+
+
 @register.inclusion_tag("components/statement_meta.html", takes_context=True)
 def statement_meta(context, statement, permalink):
-    """Social and structured metadata for a statement's permalink page; the card is the image."""
+    """Social and structured metadata for a statement's permalink page; its card is the
+    image once drawn (``card_ready`` in the context), the site's default image until then."""
     request = context["request"]
-    card = (
-        request.build_absolute_uri(
-            reverse("statement_card", kwargs={"pk": statement.pk, "size": "og"})
-        )
-        if is_published(statement)
-        else None
-    )
-    publisher = organisation(request, SiteSettings.for_request(request))
+    site_settings = SiteSettings.for_request(request)
+    if statement.pk and is_published(statement) and context.get("card_ready"):
+        image = reverse("statement_card", kwargs={"pk": statement.pk, "size": "og"})
+        image_alt = statement.text
+    else:
+        image = static(DEFAULT_IMAGE)
+        image_alt = site_settings.organisation_name
+    card = request.build_absolute_uri(image)
+    publisher = organisation(request, site_settings)
     data = {
         "@context": "https://schema.org",
         "@type": "Quotation",
@@ -45,6 +52,7 @@ def statement_meta(context, statement, permalink):
         "statement": statement,
         "permalink": permalink,
         "card": card,
+        "card_alt": image_alt,
         "description": statement.citation(permalink),
         "json_ld": json_ld_script(data),
     }
