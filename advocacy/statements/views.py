@@ -81,7 +81,7 @@ def statement_detail(request, pk, slug=None):
 # Shared caches (a CDN, a proxy) and browsers keep a card for at most CARD_MAX_AGE seconds
 # and can then revalidate it cheaply with its ETag. A statement that stops being public is
 # therefore gone from every cache within that time, or at once where the operator purges by
-# the Surrogate-Key / Cache-Tag header (see docs/security-cards.md).
+# the Surrogate-Key / Cache-Tag header (see docs/security.md).
 CARD_MAX_AGE = 300
 # A card not drawn yet: 503 with Retry-After, never drawn inside the request.
 CARD_RETRY_AFTER = 10
