@@ -32,3 +32,9 @@ CACHES["default"]["TIMEOUT"] = 600
 
 # Tasks run at once, inside the test, so their effects can be asserted directly.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# The web's 2.5 s statement timeout is tested on connections of its own
+# (tests/core/test_database_timeouts.py). The suite's connections get a generous one: many
+# test processes share one machine, and the concurrency tests hold locks on purpose.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=60000"  # noqa: F405

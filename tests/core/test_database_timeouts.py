@@ -43,17 +43,30 @@ def unreachable_database(port):
     return settings_dict
 
 
-def get_home_page(settings_dict=None):
-    """GET / (in the calling thread), against another database if one is given."""
-    if settings_dict:
-        connections["default"] = PostgresWrapper(settings_dict, alias="default")
+def web_database():
+    """The test database's settings with the web's timeouts. (The suite's own connections
+    get a generous statement timeout, see advocacy/settings/test.py: many test processes
+    share this machine, and some tests hold locks on purpose.)"""
+    settings_dict = copy.deepcopy(connections["default"].settings_dict)
+    settings_dict["OPTIONS"] = {
+        **settings_dict["OPTIONS"],
+        **database_timeouts("django.db.backends.postgresql", command=False),
+    }
+    settings_dict["CONN_MAX_AGE"] = 0
+    return settings_dict
+
+
+def get_home_page(settings_dict):
+    """GET / (in the calling thread) against the database these settings describe."""
+    original = connections["default"]
+    connections["default"] = PostgresWrapper(settings_dict, alias="default")
     client = Client(raise_request_exception=False)
     started = time.monotonic()
     try:
         response = client.get("/")
     finally:
-        if settings_dict:
-            connections["default"].close()
+        connections["default"].close()
+        connections["default"] = original
     return response, time.monotonic() - started
 
 
@@ -103,9 +116,11 @@ def test_an_unreachable_database_gives_the_error_page_within_three_seconds(serve
 @needs_postgres
 @pytest.mark.django_db
 def test_web_connections_carry_a_statement_timeout():
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW statement_timeout")
-        (value,) = cursor.fetchone()
+    params = PostgresWrapper(web_database()).get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params) as web:
+        (value,) = web.execute("SHOW statement_timeout").fetchone()
     assert value == "2500ms"
 
 
@@ -120,7 +135,9 @@ def test_a_hung_query_gives_the_error_page_within_three_seconds(home):
     with psycopg.connect(**params) as holder:
         holder.execute("LOCK TABLE wagtailcore_site IN ACCESS EXCLUSIVE MODE")
         try:
-            response, _elapsed = in_thread_with_deadline(get_home_page, unblock=holder.rollback)
+            response, _elapsed = in_thread_with_deadline(
+                get_home_page, web_database(), unblock=holder.rollback
+            )
         finally:
             holder.rollback()
 
@@ -143,6 +160,7 @@ def test_manage_py_marks_its_commands_so_migrate_is_not_cut_short():
         k: v for k, v in os.environ.items() if k not in {"LESS_EQUAL_PROCESS", "DATABASE_URL"}
     }
     environment["DATABASE_URL"] = "postgres://nobody@127.0.0.1:1/none"
+    environment["DJANGO_SETTINGS_MODULE"] = "advocacy.settings.dev"
     result = subprocess.run(  # noqa: S603
         [
             sys.executable,
