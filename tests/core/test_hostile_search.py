@@ -75,10 +75,16 @@ def test_invalid_utf8_in_the_address_is_calm(client, content):
         assert response.status_code in (200, 400), url
 
 
-@pytest.mark.parametrize("url,param", ENTRY_POINTS)
+# Images and documents: none is used by a public page in this content, so none is found.
+@pytest.mark.parametrize(
+    "url,param",
+    [
+        (url, param)
+        for url, param in ENTRY_POINTS
+        if "/images/" not in url and "/documents/" not in url
+    ],
+)
 def test_words_around_the_noise_still_find_things(client, content, url, param):
-    if "images" in url or "documents" in url:
-        pytest.skip("no image or document is used by a public page here")
     response = client.get(url, {param: '"propaganda" <b>LAW</b> AND'})
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
