@@ -404,6 +404,8 @@ LOGGING = {
         # reach the console handler whatever LOG_LEVEL says). Wagtail's audit log (Reports >
         # Site history) holds the same.
         "advocacy.audit": {"level": "INFO"},
+        # One line per task run is noise; a failed task is still logged (ERROR).
+        "django.tasks": {"level": "WARNING"},
     },
 }
 
