@@ -143,9 +143,11 @@ class CallToActionViewSet(SnippetViewSet):
         return [
             "title",
             Column("kind_label", label=_("Kind"), sort_key="kind"),
+            # Two states an editor must not confuse: taking signatures (open / scheduled /
+            # closed) and publication (live / draft / scheduled), Wagtail's own column.
             StatusTagColumn(
                 "get_status_display",
-                label=_("Status"),
+                label=_("Signatures"),
                 primary=lambda action: action.status == "open",
             ),
             NumberColumn("confirmed_count", label=_("Confirmed"), sort_key="confirmed_count"),
@@ -153,7 +155,7 @@ class CallToActionViewSet(SnippetViewSet):
                 "pending_count", label=_("Awaiting confirmation"), sort_key="pending_count"
             ),
             NumberColumn("goal", label=_("Goal"), sort_key="goal"),
-            LiveStatusTagColumn(),
+            LiveStatusTagColumn(label=_("Publication")),
         ]
 
     def get_queryset(self, request):

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 
@@ -82,6 +83,17 @@ def test_the_list_shows_confirmed_and_pending_counts(client, editor, home):
     row = row[: row.index("</tr>")]
     cells = [c.strip() for c in __import__("re").findall(r"<td\s*>\s*([^<]*?)\s*</td>", row)]
     assert cells[-3:] == ["3", "2", "1,000"]
+
+
+def test_the_list_tells_signing_state_and_publication_apart(client, editor, home):
+    CallToActionFactory(title="Let LGBTI groups work")
+
+    html = client.get(LIST).content.decode()
+
+    headers = re.findall(r"<th[^>]*>\s*(?:<a[^>]*>)?\s*([^<]+?)\s*<", html)
+    assert "Signatures" in headers
+    assert "Publication" in headers
+    assert "Status" not in headers
 
 
 def test_editors_without_the_permission_see_no_signatures(client, editor, home):
