@@ -81,7 +81,7 @@ def test_the_list_shows_confirmed_and_pending_counts(client, editor, home):
     assert "Awaiting confirmation" in html
     row = html[html.index("Let LGBTI groups work") :]
     row = row[: row.index("</tr>")]
-    cells = [c.strip() for c in __import__("re").findall(r"<td\s*>\s*([^<]*?)\s*</td>", row)]
+    cells = [c.strip() for c in re.findall(r"<td\s*>\s*([^<]*?)\s*</td>", row)]
     assert cells[-3:] == ["3", "2", "1,000"]
 
 
