@@ -38,3 +38,6 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # test processes share one machine, and the concurrency tests hold locks on purpose.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=60000"  # noqa: F405
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Browser tests write from the live server's thread while the test's thread writes too.
+    DATABASES["default"]["OPTIONS"]["timeout"] = 30  # noqa: F405
