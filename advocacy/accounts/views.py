@@ -20,7 +20,7 @@ from django.views.generic import FormView
 
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from advocacy.core.network import client_group
+from advocacy.core.network import client_key
 
 from . import two_factor
 from .forms import CodeForm
@@ -141,7 +141,7 @@ def limit_password_tries(view, scope):
             usage = get_usage(
                 request,
                 group=f"accounts.view-password.{scope}",
-                key=lambda group, request: f"{client_group(request)}|{target}",
+                key=lambda group, request: client_key(f"{group}:{target}", request),
                 rate=settings.VIEW_RESTRICTION_PASSWORD_RATE,
                 method="POST",
                 increment=True,

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from django_ratelimit.core import get_usage
 
 from django.conf import settings
-from django.utils.crypto import salted_hmac
 
-from advocacy.core.network import client_group
+from advocacy.core.network import client_key
 
 # Seconds to wait when the cache cannot count (Redis unreachable): refuse, briefly.
 RETRY_WHEN_UNCOUNTED = 60
@@ -24,13 +23,6 @@ RETRY_WHEN_UNCOUNTED = 60
 class Verdict:
     allowed: bool
     retry_after: int  # seconds until the window resets
-
-
-def client_key(group, request):
-    """django-ratelimit key: a keyed hash of the client's address group, never the address."""
-    return salted_hmac(
-        "advocacy.actions.rate-limit", f"{group}:{client_group(request)}", algorithm="sha256"
-    ).hexdigest()
 
 
 def sign_rate(group, request):

@@ -11,6 +11,7 @@ import functools
 import ipaddress
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 
 @functools.cache
@@ -59,3 +60,11 @@ def address_group(address):
 def client_group(request):
     """``address_group`` of the request's client address: the key for rate limits."""
     return address_group(client_address(request))
+
+
+def client_key(group, request):
+    """A django-ratelimit key: a keyed hash of the limit's group and the client's address
+    group, so no address (nor an unkeyed, reversible hash of one) reaches the cache."""
+    return salted_hmac(
+        "advocacy.core.network.client-key", f"{group}:{client_group(request)}", algorithm="sha256"
+    ).hexdigest()
