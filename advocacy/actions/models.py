@@ -232,6 +232,20 @@ class CallToAction(
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.slug])
 
+    def api_representation(self, request=None):
+        """What API readers need to show the action: never its signatures, never a draft."""
+        url = self.get_absolute_url()
+        return {
+            "id": self.pk,
+            "kind": self.kind,
+            "title": self.title,
+            "summary": self.summary,
+            "url": request.build_absolute_uri(url) if request else url,
+            "status": self.status,
+            "confirmed_count": self.confirmed_count if self.is_signable_kind else None,
+            "goal": self.goal,
+        }
+
     def get_preview_template(self, request, mode_name):
         return "pages/actions/call_to_action.html"
 

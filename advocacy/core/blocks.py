@@ -1,9 +1,33 @@
+"""The page-body blocks every app shares: the story body of chapters, press releases and
+country pages, and the plain body of simple pages.
+
+Two slots place content owned by higher apps (a statement as a pull quote, a call to
+action). They name their model through a setting (``ADVOCACY_STATEMENT_MODEL``,
+``ADVOCACY_CALL_TO_ACTION_MODEL``), the way Django names the user model, so this module
+never imports the apps above it; the models answer through a small duck-typed interface.
+"""
+
+import re
+
+from wagtail_footnotes.blocks import RichTextBlockWithFootnotes
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .visibility import is_published
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "footnotes"]
+ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class HeadingBlock(blocks.StructBlock):
-    """A section heading (h2 or h3) inside a page body."""
+    """A section heading readers can link to; its anchor is set once and then kept."""
 
     text = blocks.CharBlock(max_length=200, help_text="The heading as readers see it.")
     level = blocks.ChoiceBlock(
@@ -11,12 +35,33 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         help_text="h2 for a section, h3 for a part of a section.",
     )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        help_text=(
+            "The #link to this heading. Filled in from the heading when you save; keep it"
+            " when you rename the heading so shared links go on working."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        anchor = value.get("anchor") or ""
+        if anchor and not ANCHOR_PATTERN.match(anchor):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "anchor": ValidationError(
+                        "Use lower-case letters, digits and hyphens only, e.g. crackdown-on-rights."
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "title"
         template = "components/blocks/heading_block.html"
-        description = "A section heading; h2 for sections, h3 inside them."
-        preview_value = {"text": "Crackdown on LGBTI rights", "level": "h2"}
+        description = "A section heading that appears in the table of contents."
+        preview_value = {"text": "Crackdown on LGBTI rights", "level": "h2", "anchor": ""}
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -32,6 +77,131 @@ class CaptionedImageBlock(blocks.StructBlock):
         description = "An image with a caption and a credit line."
 
 
+class FootnotedParagraphBlock(RichTextBlockWithFootnotes):
+    """Rich text whose footnote references link to the list at the end of the page.
+
+    wagtail-footnotes numbers references in reading order; the anchors it writes are
+    prefixed with the page's id here so that several chapters can share one page (the
+    whole-report view) without two elements sharing an id.
+    """
+
+    def replace_footnote_tags(self, value, html, context=None):
+        html = super().replace_footnote_tags(value, html, context=context)
+        page = (context or {}).get("page")
+        if page is None or "footnote-" not in html:
+            return html
+        return type(html)(
+            html.replace('href="#footnote-', f'href="#fn{page.pk}-').replace(
+                'id="footnote-source-', f'id="fn{page.pk}-source-'
+            )
+        )
+
+    class Meta:
+        icon = "pilcrow"
+        template = "components/blocks/paragraph_block.html"
+        description = "Text with links, lists and footnote references (the “Fn” button)."
+        preview_value = (
+            "<p>LGBTI groups in each of the former Soviet Republics have faced a raft of"
+            " repressive government tactics to silence their voices.</p>"
+        )
+
+
+class PlacedSnippetBlock(SnippetChooserBlock):
+    """A snippet placed in a body by reference: edit it once, every page changes.
+
+    Its model is named by ``model_setting``. Nothing unpublished is shown, indexed or
+    served by the API; the model says what the API shows (``api_representation(request)``)
+    and what search indexes (``searchable_text``).
+    """
+
+    model_setting = None
+
+    def __init__(self, **kwargs):
+        super().__init__(getattr(settings, self.model_setting), **kwargs)
+
+    def get_searchable_content(self, value):
+        if not is_published(value):
+            return []
+        return [value.searchable_text]
+
+    def get_api_representation(self, value, context=None):
+        if not is_published(value):
+            return None
+        return value.api_representation((context or {}).get("request"))
+
+
+class PullQuoteBlock(PlacedSnippetBlock):
+    """A statement from the quote desk, set apart from the text."""
+
+    model_setting = "ADVOCACY_STATEMENT_MODEL"
+
+    class Meta:
+        icon = "openquote"
+        template = "components/blocks/pull_quote_block.html"
+        description = "A statement from the quote desk (Snippets › Statements), set apart."
+
+
+class CallToActionBlock(PlacedSnippetBlock):
+    """A petition or pledge placed in a body; its text lives in one place."""
+
+    model_setting = "ADVOCACY_CALL_TO_ACTION_MODEL"
+
+    def get_searchable_content(self, value):
+        return []  # a page is not found by the actions placed in it
+
+    class Meta:
+        icon = "pick"
+        template = "components/blocks/call_to_action_block.html"
+        description = "A petition, pledge or share box (edit it under Calls to action)."
+
+
+class TestimonyBlock(blocks.StructBlock):
+    """Words of a source who must stay anonymous: only a description, never a name."""
+
+    words = blocks.TextBlock(help_text="What the source said, without quotation marks.")
+    source_description = blocks.CharBlock(
+        max_length=200,
+        help_text=(
+            "Describe the source without identifying them, e.g. “a prominent LGBTI activist"
+            " in Belarus”. Never a name, employer or place that could identify them."
+        ),
+    )
+
+    class Meta:
+        icon = "user"
+        template = "components/blocks/testimony_block.html"
+        description = "An anonymous testimony; there is deliberately no name field."
+        preview_value = {
+            "words": "The personal risks were too great.",
+            "source_description": "a prominent LGBTI activist in Belarus",
+        }
+
+
+class FactBlock(blocks.StructBlock):
+    """A figure or date that stands out, with a one-line label."""
+
+    figure = blocks.CharBlock(max_length=40, help_text="e.g. “2016” or “4 countries”.")
+    label = blocks.CharBlock(max_length=200, help_text="One line saying what the figure means.")
+
+    class Meta:
+        icon = "info-circle"
+        template = "components/blocks/fact_block.html"
+        description = "A figure or date with a one-line label."
+        preview_value = {"figure": "2016", "label": "Belarus adopts a “propaganda” law"}
+
+
+class StoryBlock(blocks.StreamBlock):
+    """The body of a chapter, a press release or a country page."""
+
+    paragraph = FootnotedParagraphBlock(features=PARAGRAPH_FEATURES)
+    heading = HeadingBlock()
+    pull_quote = PullQuoteBlock()
+    testimony = TestimonyBlock()
+    fact = FactBlock()
+    image = CaptionedImageBlock()
+    call_to_action = CallToActionBlock()
+
+
 class PageBodyBlock(blocks.StreamBlock):
     """The body of a simple page (about, contact, privacy)."""
 
@@ -44,3 +214,55 @@ class PageBodyBlock(blocks.StreamBlock):
         preview_value="<p>LGBTI human rights defenders deserve equal protection.</p>",
     )
     image = CaptionedImageBlock()
+
+
+def fill_heading_anchors(body):
+    """Give every heading without an anchor one made from its text, unique in the body.
+
+    Anchors already set are never changed, so renaming a heading keeps its links working.
+    Returns True when an anchor was added.
+    """
+    taken = {b.value["anchor"] for b in body if b.block_type == "heading" and b.value["anchor"]}
+    changed = False
+    for block in body:
+        if block.block_type != "heading" or block.value["anchor"]:
+            continue
+        base = slugify(block.value["text"])[:70].strip("-") or "section"
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        block.value["anchor"] = anchor
+        taken.add(anchor)
+        changed = True
+    return changed
+
+
+def body_headings(body):
+    """(level, text, anchor) for each heading, for a table of contents."""
+    return [
+        {"level": b.value["level"], "text": b.value["text"], "anchor": b.value["anchor"]}
+        for b in body
+        if b.block_type == "heading"
+    ]
+
+
+def body_plain_text(body):
+    """The body's words as plain text, for search snippets and descriptions."""
+    parts = []
+    for block in body:
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(block.value.source))
+        elif block.block_type == "heading":
+            parts.append(block.value["text"])
+        elif block.block_type == "pull_quote" and is_published(block.value):
+            parts.append(block.value.searchable_text)
+        elif block.block_type == "testimony":
+            parts.append(f"{block.value['words']} {block.value['source_description']}")
+        elif block.block_type == "fact":
+            parts.append(f"{block.value['figure']} {block.value['label']}")
+    return " ".join(" ".join(parts).split())
+
+
+def body_word_count(body):
+    """Words a reader reads in the body."""
+    return len(body_plain_text(body).split())

@@ -5,14 +5,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from .blocks import PageBodyBlock
+from .pages import BasePage
 from .visibility import public_page_or_none, visible_page_ids
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The front page: a hero, an introduction and content chosen by editors."""
 
     hero_heading = models.CharField(
@@ -48,7 +49,7 @@ class HomePage(Page):
         help_text=_("A short introduction shown under the hero."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
                 FieldPanel("hero_heading"),
@@ -62,7 +63,7 @@ class HomePage(Page):
         FieldPanel("intro"),
         InlinePanel("featured_items", heading=_("Featured content"), label=_("Featured page")),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("hero_text"),
         index.SearchField("intro"),
     ]
@@ -81,6 +82,14 @@ class HomePage(Page):
         context["featured_items"] = [item for item in items if item.page_id in visible]
         context["hero_link"] = public_page_or_none(self.hero_link)
         return context
+
+    @property
+    def og_image(self):
+        return self.hero_image
+
+    @property
+    def summary_text(self):
+        return self.hero_text
 
 
 class FeaturedItem(Orderable):
@@ -105,7 +114,7 @@ class FeaturedItem(Orderable):
         return str(self.page)
 
 
-class StandardPage(Page):
+class StandardPage(BasePage):
     """A plain page: about, contact, privacy."""
 
     standfirst = models.TextField(
@@ -113,8 +122,8 @@ class StandardPage(Page):
     )
     body = StreamField(PageBodyBlock(), blank=True, help_text=_("The page's text and images."))
 
-    content_panels = Page.content_panels + [FieldPanel("standfirst"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
+    content_panels = BasePage.content_panels + [FieldPanel("standfirst"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
     ]
@@ -125,6 +134,10 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    @property
+    def summary_text(self):
+        return self.standfirst
 
 
 @register_setting(icon="site")

@@ -6,9 +6,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
+from advocacy.core.pages import BasePage
 from advocacy.core.visibility import public_document_or_none, public_page_or_none
 
 # Every language Django knows by name: interview languages are not limited to the site's.
@@ -86,7 +87,7 @@ class PersonLanguage(models.Model):
         return self.get_language_display()
 
 
-class PressPage(Page):
+class PressPage(BasePage):
     """For journalists: who to contact, who gives interviews, and the press kit."""
 
     intro = RichTextField(
@@ -101,7 +102,7 @@ class PressPage(Page):
         help_text=_("The report whose PDF the press kit offers."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("report"),
         InlinePanel("kit_images", heading=_("Press kit images"), label=_("Image")),
@@ -114,6 +115,10 @@ class PressPage(Page):
 
     class Meta:
         verbose_name = _("press page")
+
+    @property
+    def summary_text(self):
+        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

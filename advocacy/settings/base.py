@@ -338,6 +338,11 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Less equal"
+
+# The models the shared page body (advocacy.core.blocks) places by reference, named here as
+# AUTH_USER_MODEL is, so that the core never imports the apps built on it.
+ADVOCACY_STATEMENT_MODEL = "statements.Statement"
+ADVOCACY_CALL_TO_ACTION_MODEL = "actions.CallToAction"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]

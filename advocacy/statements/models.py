@@ -250,6 +250,15 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         return self.speaker_role or self.speaker_organisation
 
     @property
+    def searchable_text(self):
+        """What a page quoting it is found by (advocacy.core.blocks.PullQuoteBlock)."""
+        return f"{self.text} {self.attribution}"
+
+    def api_representation(self, request=None):
+        """How a page quoting it shows it in the API."""
+        return {"id": self.pk, "text": self.text, "attribution": self.attribution}
+
+    @property
     def date_label(self):
         return format_date(self.date_said, "j F Y")
 

@@ -15,9 +15,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.core.blocks import StoryBlock, body_plain_text
+from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.visibility import public_pages, visible_page_ids
 from advocacy.statements.models import Statement
 from countries.facts import (
@@ -29,8 +30,6 @@ from countries.facts import (
     Status,
     Topic,
 )
-from reports.blocks import StoryBlock, body_plain_text
-from reports.models.story import StoryPageMixin
 
 EARLIEST_YEAR = 1900
 
@@ -42,7 +41,7 @@ def not_in_the_future(year):
         )
 
 
-class CountryPage(StoryPageMixin, Page):
+class CountryPage(StoryPageMixin, BasePage):
     """One country the report covers: its facts, its story and its timeline."""
 
     iso_code = CountryField(
@@ -67,7 +66,7 @@ class CountryPage(StoryPageMixin, Page):
         StoryBlock(), blank=True, help_text=_("The country's story, quotes and figures.")
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("iso_code"),
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_credit")], heading=_("Image")),
@@ -85,7 +84,7 @@ class CountryPage(StoryPageMixin, Page):
             help_text=_("Shown in date order, whatever order you add them in."),
         ),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("events", [index.SearchField("description")]),
@@ -156,6 +155,10 @@ class CountryPage(StoryPageMixin, Page):
             if " ".join(t["value"]["words"].split()).casefold() not in said
         ]
         return context
+
+    @property
+    def summary_text(self):
+        return self.summary
 
     @property
     def search_snippet_text(self):

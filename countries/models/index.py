@@ -1,15 +1,15 @@
-from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
+from advocacy.core.pages import BasePage
 from advocacy.core.visibility import public_pages
 from countries.facts import Topic
 
 
-class CountryIndexPage(Page):
+class CountryIndexPage(BasePage):
     """The countries at a glance: cards, a comparison table and a combined timeline."""
 
     intro = RichTextField(
@@ -18,7 +18,7 @@ class CountryIndexPage(Page):
         help_text=_("A paragraph introducing the four countries."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["countries.CountryPage"]
@@ -27,6 +27,10 @@ class CountryIndexPage(Page):
 
     class Meta:
         verbose_name = _("country index")
+
+    @property
+    def summary_text(self):
+        return self.intro
 
     def countries(self):
         from .country import CountryPage
@@ -53,11 +57,9 @@ class CountryIndexPage(Page):
         context["timeline"] = list(events.order_by("sort_key", "country__title", "pk"))
         return context
 
-    @cached_property
+    @property
     def search_snippet_text(self):
-        from django.utils.html import strip_tags
-
-        return strip_tags(self.intro)
+        return " ".join(strip_tags(self.intro).split())
 
 
 def comparison_rows(countries):

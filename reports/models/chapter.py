@@ -7,18 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.core.blocks import StoryBlock, body_plain_text, body_word_count
+from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.visibility import public_pages
-from reports.blocks import StoryBlock, body_plain_text, body_word_count
-
-from .story import StoryPageMixin
 
 WORDS_PER_MINUTE = 200
 
 
-class ReportChapterPage(StoryPageMixin, Page):
+class ReportChapterPage(StoryPageMixin, BasePage):
     """A chapter of a report; its number comes from its place among its siblings."""
 
     standfirst = models.TextField(
@@ -26,12 +24,12 @@ class ReportChapterPage(StoryPageMixin, Page):
     )
     body = StreamField(StoryBlock(), help_text=_("The chapter's text, quotes and figures."))
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("standfirst"),
         FieldPanel("body"),
         InlinePanel("footnotes", heading=_("Footnotes"), label=_("Footnote")),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
     ]
@@ -112,6 +110,10 @@ class ReportChapterPage(StoryPageMixin, Page):
             "author": publisher,
             "publisher": publisher,
         }
+
+    @property
+    def summary_text(self):
+        return self.standfirst
 
     @property
     def search_snippet_text(self):

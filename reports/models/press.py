@@ -8,24 +8,22 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
+from advocacy.core.blocks import StoryBlock, body_plain_text
+from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.serializers import PublicPageField
 from advocacy.core.visibility import public_page_or_none, public_pages
-from reports.blocks import StoryBlock, body_plain_text
-
-from .story import StoryPageMixin
 
 
-class PressReleaseIndexPage(RoutablePageMixin, Page):
+class PressReleaseIndexPage(RoutablePageMixin, BasePage):
     """The list of press releases, newest first, with an Atom feed."""
 
     intro = RichTextField(
         blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the list.")
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["reports.PressReleasePage"]
@@ -34,6 +32,10 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("press release index")
+
+    @property
+    def summary_text(self):
+        return self.intro
 
     def releases(self):
         return public_pages(PressReleasePage.objects.child_of(self)).order_by(
@@ -52,7 +54,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         return PressReleaseFeed(self)(request)
 
 
-class PressReleasePage(StoryPageMixin, Page):
+class PressReleasePage(StoryPageMixin, BasePage):
     """A press release; schedule it (Go-live date) to keep it under embargo."""
 
     dateline = models.CharField(
@@ -84,7 +86,7 @@ class PressReleasePage(StoryPageMixin, Page):
         help_text=_("The report this release announces."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("dateline"), FieldPanel("release_time"), FieldPanel("report")],
             heading=_("Release"),
@@ -94,7 +96,7 @@ class PressReleasePage(StoryPageMixin, Page):
         FieldPanel("notes_to_editors"),
         InlinePanel("footnotes", heading=_("Footnotes"), label=_("Footnote")),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.SearchField("notes_to_editors"),
@@ -153,6 +155,10 @@ class PressReleasePage(StoryPageMixin, Page):
     def public_report(self):
         """The report it announces, while the public may open the report."""
         return public_page_or_none(self.report) if self.report_id else None
+
+    @property
+    def summary_text(self):
+        return self.standfirst
 
     @property
     def search_snippet_text(self):

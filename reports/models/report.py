@@ -9,14 +9,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
+from advocacy.core.pages import BasePage
 from advocacy.core.serializers import PublicDocumentField
 from advocacy.core.visibility import public_document_or_none, public_pages, visible_page_ids
 
 
-class ReportPage(RoutablePageMixin, Page):
+class ReportPage(RoutablePageMixin, BasePage):
     """A published report: its landing page, with the chapters as children."""
 
     subtitle = models.CharField(
@@ -59,7 +60,7 @@ class ReportPage(RoutablePageMixin, Page):
         help_text=_("The official PDF; its format and size are shown next to the link."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("subtitle"),
         MultiFieldPanel(
             [FieldPanel("publication_date"), FieldPanel("reference_number"), FieldPanel("pdf")],
@@ -74,7 +75,7 @@ class ReportPage(RoutablePageMixin, Page):
         InlinePanel("countries", heading=_("Countries covered"), label=_("Country")),
         FieldPanel("recommendations"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("subtitle"),
         index.SearchField("summary"),
         index.SearchField("recommendations"),
@@ -167,8 +168,16 @@ class ReportPage(RoutablePageMixin, Page):
         return strip_tags(f"{self.subtitle} {self.summary} {self.recommendations}")
 
     @property
+    def summary_text(self):
+        return self.subtitle or self.summary
+
+    @property
     def og_image(self):
         return self.cover_image
+
+    @property
+    def og_image_alt(self):
+        return self.cover_alt_text or super().og_image_alt
 
 
 class KeyFinding(Orderable):

@@ -193,8 +193,8 @@ def test_heading_anchor_is_set_once_and_survives_a_rename(client, report):
 def test_an_invalid_anchor_is_refused_with_a_message(report):
     from django.core.exceptions import ValidationError
 
-    from reports.blocks import AnchoredHeadingBlock
+    from advocacy.core.blocks import HeadingBlock
 
     with pytest.raises(ValidationError) as error:
-        AnchoredHeadingBlock().clean({"text": "Title", "level": "h2", "anchor": "Not Valid!"})
+        HeadingBlock().clean({"text": "Title", "level": "h2", "anchor": "Not Valid!"})
     assert "lower-case letters" in str(error.value.block_errors["anchor"])

@@ -4,12 +4,13 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
 from advocacy.core.models import SiteSettings
+from advocacy.core.pages import BasePage
 from advocacy.core.visibility import public_pages
 
 register = template.Library()
@@ -43,16 +44,6 @@ def organisation(request, site_settings):
     return {"@type": "Organization", "name": site_settings.organisation_name, "url": root}
 
 
-def page_description(page):
-    if page.search_description:
-        return page.search_description
-    for attr in ("standfirst", "subtitle", "hero_text", "summary"):
-        value = getattr(page, attr, "")
-        if value:
-            return " ".join(strip_tags(str(value)).split())[:300]
-    return ""
-
-
 @register.inclusion_tag("components/meta.html", takes_context=True)
 def page_meta(context):
     request = context.get("request")
@@ -61,16 +52,19 @@ def page_meta(context):
         return {"page": None}
     site_settings = SiteSettings.for_request(request)
     url = context.get("canonical_url") or page.get_full_url(request)
-    description = page_description(page)
-    image = getattr(page, "og_image", None) or getattr(page, "hero_image", None)
-    image_url = image_alt = None
-    if image is not None:
-        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
-        image_url = request.build_absolute_uri(rendition.url)
-        image_alt = getattr(page, "cover_alt_text", "") or image.default_alt_text or image.title
     publisher = organisation(request, site_settings)
-    build = getattr(page, "structured_data", None)
-    data = build(request, publisher) if build else {"@type": "WebPage", "name": page.title}
+    image_url = image_alt = None
+    if isinstance(page, BasePage):
+        description = page.meta_description
+        image = page.og_image
+        if image is not None:
+            rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+            image_url = request.build_absolute_uri(rendition.url)
+            image_alt = page.og_image_alt
+        data = page.structured_data(request, publisher)
+    else:  # a page type from a package: what every Wagtail page has
+        description = page.search_description
+        data = {"@type": "WebPage", "name": page.title}
     data = {"@context": "https://schema.org", "url": url, **data}
     if "publisher" not in data and data["@type"] != "WebPage":
         data["publisher"] = publisher

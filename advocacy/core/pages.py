@@ -1,0 +1,72 @@
+"""What every public page type shares: its metadata interface and the story-body behaviour."""
+
+from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+
+from .blocks import body_headings, fill_heading_anchors
+
+DESCRIPTION_LENGTH = 300
+
+
+class BasePage(Page):
+    """The base of every page type on the site.
+
+    It declares what the page's <head> (Open Graph, JSON-LD) and the search results ask of
+    a page; each type overrides what it knows better than these defaults.
+    """
+
+    class Meta:
+        abstract = True
+
+    @property
+    def og_image(self):
+        """The image shown when the page is shared; None for the site's default card."""
+        return None
+
+    @property
+    def og_image_alt(self):
+        image = self.og_image
+        return (image.default_alt_text or image.title) if image is not None else ""
+
+    @property
+    def summary_text(self):
+        """A sentence or two saying what the page is, as plain text (meta description)."""
+        return ""
+
+    @property
+    def meta_description(self):
+        text = self.search_description or strip_tags(str(self.summary_text or ""))
+        return " ".join(text.split())[:DESCRIPTION_LENGTH]
+
+    @property
+    def search_snippet_text(self):
+        """The text a search result quotes around the words found."""
+        return self.meta_description
+
+    def structured_data(self, request, publisher):
+        """The page as schema.org data (without @context and url, which are added)."""
+        return {"@type": "WebPage", "name": self.title}
+
+
+class StoryPageMixin:
+    """For pages whose ``body`` is the shared StoryBlock (chapters, press releases, countries).
+
+    Headings get a stable anchor when first saved, and the page's footnotes, which every
+    paragraph looks up, are fetched once per request rather than once per paragraph.
+    """
+
+    def full_clean(self, *args, **kwargs):
+        fill_heading_anchors(self.body)
+        super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "footnotes")
+        return context
+
+    @property
+    def headings(self):
+        """The body's headings, for a table of contents."""
+        return body_headings(self.body)
