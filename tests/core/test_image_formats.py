@@ -8,7 +8,7 @@ from PIL import Image as PILImage
 from PIL import ImageCms, ImageSequence
 
 from advocacy.core.images import UnreadableImage, metadata_in, strip_metadata
-from tests.core.test_images import XMP, dirty_exif, dirty_jpeg, dirty_png
+from tests.core.dirty_images import XMP, dirty_exif, dirty_jpeg, dirty_png
 
 
 def srgb_profile():

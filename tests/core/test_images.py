@@ -6,11 +6,9 @@ the way an editor or a script would, and reads back the bytes the site would ser
 import hashlib
 import io
 import re
-import struct
 
 import pytest
 from PIL import Image as PILImage
-from PIL import ImageCms, PngImagePlugin
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -23,61 +21,16 @@ from wagtail.images.models import Image
 from wagtail.models import UploadedFile
 
 from countries.factories import CountryIndexPageFactory, CountryPageFactory
+from tests.core.dirty_images import dirty_jpeg, dirty_png
+from tests.html import meta
 from tests.signin import sign_in
 
-ARTIST = "Jane Source"
-XMP = (
-    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf'
-    b'-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>'
-    b"Jane Source</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
-)
 # Words that must not survive in any served byte.
 SECRETS = (b"Jane Source", b"PhoneCo", b"Minsk", b"adobe:ns:meta", b"Exif\0\0")
 
 
-def dirty_exif(orientation=6):
-    exif = PILImage.Exif()
-    exif[0x013B] = ARTIST  # Artist
-    exif[0x010F] = "PhoneCo"  # Make
-    exif[0x0112] = orientation
-    gps = exif.get_ifd(0x8825)
-    gps.update({1: "N", 2: (53.0, 54.0, 0.0), 3: "E", 4: (27.0, 34.0, 0.0)})
-    return exif
-
-
-def dirty_jpeg(size=(20, 10)):
-    """A JPEG with GPS, Artist, Orientation=6 (shown turned a quarter clockwise), an ICC
-    profile, XMP, a comment, IPTC (Photoshop APP13) and a trailer after the image."""
-    picture = PILImage.new("RGB", size, "red")
-    picture.paste((0, 0, 255), (0, 0, size[0] // 2, size[1]))  # left half blue
-    out = io.BytesIO()
-    picture.save(
-        out,
-        "JPEG",
-        exif=dirty_exif(),
-        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
-        xmp=XMP,
-        comment=b"Minsk, 5 Main St",
-    )
-    data = out.getvalue()
-    iptc = b"Photoshop 3.0\x008BIM\x04\x04\0\0\0\0\0\x0f\x1c\x02\x50\0\x0bJane Source"
-    app13 = b"\xff\xed" + struct.pack(">H", len(iptc) + 2) + iptc
-    return data[:2] + app13 + data[2:] + b"SEFT Minsk 53.9 27.5"
-
-
 def photo_upload(data, name="IMG_20250501_142311.jpg"):
     return SimpleUploadedFile(name, data, "image/jpeg")
-
-
-def dirty_png():
-    picture = PILImage.new("RGBA", (20, 10), (255, 0, 0, 128))
-    text = PngImagePlugin.PngInfo()
-    text.add_text("Author", ARTIST)
-    text.add_text("Comment", "Minsk", zip=True)
-    text.add_itxt("Description", "Minsk", lang="ru")
-    out = io.BytesIO()
-    picture.save(out, "PNG", pnginfo=text, exif=dirty_exif())
-    return out.getvalue()
 
 
 def assert_no_metadata(data):
@@ -227,11 +180,11 @@ def test_social_image_and_renditions_carry_no_metadata(client, home, editor_clie
 
     html = client.get(country.url).content.decode()
 
-    og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    og_image = meta(html, "property", "og:image")
     social = bytes_at(og_image)
     assert_no_metadata(social)
     assert "20250501" not in og_image
-    assert '<meta property="og:image:type" content="image/webp">' in html
+    assert meta(html, "property", "og:image:type") == "image/webp"
     with PILImage.open(io.BytesIO(social)) as picture:
         assert (picture.format, picture.size) == ("WEBP", (1200, 630))
     jpeg = image.get_rendition("fill-1200x630|format-jpeg")

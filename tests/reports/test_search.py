@@ -2,6 +2,8 @@ import pytest
 
 from django.core.management import call_command
 
+from tests.html import hrefs, select, text, texts
+
 pytestmark = pytest.mark.django_db
 
 
@@ -26,7 +28,7 @@ def test_search_finds_the_seed_content_with_highlighted_snippets(
     html = response.content.decode()
     assert response.status_code == 200
     assert expected_title in html
-    assert f"<mark>{query}</mark>" in html or f"<mark>{query.capitalize()}</mark>" in html
+    assert {query, query.capitalize()} & set(texts(html, "mark"))
     assert "Report chapter" in html  # each result says what kind of page it is
 
 
@@ -43,8 +45,8 @@ def test_search_results_paginate(client, home):
 
     assert "12 results" in first
     assert "Page 1 of 2" in first
-    assert 'href="?q=Belarus&amp;page=2"' in first
-    assert second.count('class="search-results__item"') == 2
+    assert "?q=Belarus&page=2" in hrefs(first)
+    assert len(select(second, ".search-results__item")) == 2
 
 
 @pytest.mark.parametrize(
@@ -76,7 +78,7 @@ def test_search_query_is_echoed_escaped_and_truncated(client, demo):
         "/search/", {"q": '"><img src=x onerror=alert(1)>' + "y" * 500}
     ).content.decode()
     assert "<img src=x" not in html
-    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '"><img src=x onerror=alert(1)>' in text(html, "[role=status]")
     assert "y" * 201 not in html
 
 
