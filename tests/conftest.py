@@ -3,10 +3,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
-from advocacy.core.factories import HomePageFactory
 from tests.signin import sign_in
+from tests.site_home import build_home
 
 
 @pytest.fixture(autouse=True)
@@ -19,22 +19,9 @@ def fresh_cache():
 
 
 @pytest.fixture
-def root_page(db):
-    return Page.get_first_root_node()
-
-
-@pytest.fixture
-def home(root_page):
-    """A published home page serving as the default site's root."""
-    Locale.objects.get_or_create(language_code="en")
-    # Replace Wagtail's initial "Welcome" page, and the site that points at it.
-    Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=root_page, slug="home")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
-    )
-    return home
+def home(db):
+    """A published home page serving as the default site's root (built by tests.site_home)."""
+    return build_home()
 
 
 @pytest.fixture

@@ -1,25 +1,24 @@
 import pytest
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from advocacy.core.factories import FeaturedItemFactory, HomePageFactory, StandardPageFactory
+from advocacy.core.factories import FeaturedItemFactory, StandardPageFactory
 from advocacy.core.models import HomePage, StandardPage
+from tests.html import hrefs, links, one, select, soup
 from tests.signin import SignedInClient
+from tests.site_home import build_home
 
 
 class PageRulesTests(WagtailPageTestCase):
-    client_class = SignedInClient  # logins include the two-factor step
-
     """The page tree editors can build, and that every page type renders and edits."""
+
+    client_class = SignedInClient  # logins include the two-factor step
 
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        Page.objects.filter(depth=2).delete()
-        cls.home = HomePageFactory(parent=root, slug="home")
-        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+        cls.home = build_home()
         cls.about = StandardPageFactory(parent=cls.home, title="About", slug="about")
 
     def setUp(self):
@@ -103,7 +102,7 @@ def test_home_page_shows_hero_intro_and_only_visible_featured_pages(client, home
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<h1") == 1
+    assert len(select(html, "h1")) == 1
     assert home.hero_heading in html
     assert "An introduction." in html
     assert "Read the report online" in html
@@ -119,19 +118,19 @@ def test_navigation_lists_live_menu_pages_and_marks_the_current_one(client, home
 
     html = client.get("/about/").content.decode()
 
-    nav = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
-    assert 'href="/about/" aria-current="page">About</a>' in nav
-    assert "Hidden from menus" not in nav
-    assert "Draft in menu" not in nav
+    nav = one(html, "nav.main-nav")
+    assert ("About", "/about/") in links(nav, 'a[aria-current="page"]')
+    assert "Hidden from menus" not in str(nav)
+    assert "Draft in menu" not in str(nav)
 
 
 @pytest.mark.django_db
 def test_site_frame_has_landmarks_skip_link_and_language(client, home):
     html = client.get("/").content.decode()
-    assert '<html lang="en">' in html
-    assert '<a class="skip-link" href="#main">' in html
-    for landmark in ("<header", '<main id="main"', "<footer", '<nav class="main-nav"'):
-        assert landmark in html
+    assert soup(html).html["lang"] == "en"
+    assert "#main" in hrefs(html, "a.skip-link")
+    for landmark in ("header", "main#main", "footer", "nav.main-nav"):
+        assert select(html, landmark), landmark
 
 
 @pytest.mark.django_db

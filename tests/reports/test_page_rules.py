@@ -1,9 +1,7 @@
-from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from advocacy.actions.factories import CallToActionFactory
-from advocacy.core.factories import HomePageFactory
 from advocacy.core.models import HomePage
 from advocacy.statements.factories import StatementFactory
 from reports.factories import (
@@ -14,6 +12,7 @@ from reports.factories import (
 )
 from reports.models import PressReleaseIndexPage, PressReleasePage, ReportChapterPage, ReportPage
 from tests.signin import SignedInClient
+from tests.site_home import build_home
 
 
 def story(*blocks):
@@ -21,16 +20,13 @@ def story(*blocks):
 
 
 class ReportPageRulesTests(WagtailPageTestCase):
-    client_class = SignedInClient  # logins include the two-factor step
-
     """Where each report page type may go, and that editors can create and edit each."""
+
+    client_class = SignedInClient  # logins include the two-factor step
 
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        Page.objects.filter(depth=2).delete()
-        cls.home = HomePageFactory(parent=root, slug="home")
-        Site.objects.create(hostname="localhost", root_page=cls.home, is_default_site=True)
+        cls.home = build_home()
         cls.report = ReportPageFactory(parent=cls.home, slug="less-equal")
         cls.chapter = ReportChapterPageFactory(parent=cls.report, slug="chapter")
         cls.index = PressReleaseIndexPageFactory(parent=cls.home)

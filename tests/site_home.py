@@ -1,0 +1,24 @@
+"""The site a test starts from: a published home page at the top of the page tree, served by
+the default site on localhost.
+
+pytest tests take it as the ``home`` (or ``site``) fixture of tests/conftest.py. The
+WagtailPageTestCase classes, which cannot take pytest fixtures, call build_home() from their
+setUpTestData; this module is the one place the setup is written."""
+
+from wagtail.models import Locale, Page, Site
+
+from advocacy.core.factories import HomePageFactory
+
+
+def build_home():
+    """Replace Wagtail's initial "Welcome" page with a home page and point the default site
+    at it; return the home page."""
+    Locale.objects.get_or_create(language_code="en")
+    # Deleting the "Welcome" page deletes the site that points at it too.
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    return home
