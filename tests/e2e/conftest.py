@@ -121,22 +121,38 @@ def phone_page(browser, live_server, page_problems):
     assert page_problems.unexpected == []
 
 
-def assert_accessible(page):
-    """Run axe-core (shipped inside axe-playwright-python) and fail on any violation."""
+@pytest.fixture
+def screenshots():
+    """The folder screenshots go to (see SCREENSHOTS above)."""
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def assert_accessible():
+    """assert_accessible(page): run axe-core (shipped inside axe-playwright-python) on the
+    page and fail on any violation."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['html'][:120]})"
-        for v in results.response["violations"]
-    ]
-    assert violations == [], f"axe-core found violations on {page.url}:\n" + "\n".join(violations)
+    axe = Axe()
+
+    def check(page):
+        results = axe.run(page)
+        violations = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['html'][:120]})"
+            for v in results.response["violations"]
+        ]
+        assert violations == [], f"axe-core found violations on {page.url}:\n" + "\n".join(
+            violations
+        )
+
+    return check
 
 
-def sign_in_to_admin(page, username, password):
-    """Sign in through the real admin forms: the password, then (superusers and signature
-    staff must use two-factor sign-in) the current code of a confirmed authenticator device
-    the test gives the user."""
+@pytest.fixture
+def sign_in_to_admin():
+    """sign_in_to_admin(page, username, password): sign in through the real admin forms:
+    the password, then (superusers and signature staff must use two-factor sign-in) the
+    current code of a confirmed authenticator device the test gives the user."""
     import time
 
     from django_otp.oath import TOTP
@@ -144,17 +160,20 @@ def sign_in_to_admin(page, username, password):
 
     from django.contrib.auth import get_user_model
 
-    user = get_user_model().objects.get(username=username)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/two-factor/verify/**")
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time()
-    page.get_by_label("Code from your authenticator app").fill(f"{totp.token():06d}")
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/admin/")
+    def sign_in(page, username, password):
+        user = get_user_model().objects.get(username=username)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/admin/two-factor/verify/**")
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        totp.time = time.time()
+        page.get_by_label("Code from your authenticator app").fill(f"{totp.token():06d}")
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url("**/admin/")
+
+    return sign_in

@@ -7,8 +7,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from .conftest import SCREENSHOTS, assert_accessible, sign_in_to_admin
-
 CONFIRM_LINK = re.compile(r"https?://\S+/act/confirm/[^/\s]+/")
 
 
@@ -26,7 +24,7 @@ def fill_in(page, name, email, country="Armenia"):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_visitor_signs_confirms_sees_the_count_rise_and_cannot_sign_twice(page):
+def test_visitor_signs_confirms_sees_the_count_rise_and_cannot_sign_twice(page, assert_accessible):
     from advocacy.actions.models import Signature
 
     action = petition()
@@ -78,7 +76,7 @@ def test_visitor_signs_confirms_sees_the_count_rise_and_cannot_sign_twice(page):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_mistakes_are_shown_next_to_the_fields_and_what_was_typed_stays(page):
+def test_mistakes_are_shown_next_to_the_fields_and_what_was_typed_stays(page, assert_accessible):
     action = petition()
     page.goto(action.get_absolute_url())
     page.get_by_label("Your name", exact=True).fill("<b>Nara</b>")
@@ -134,9 +132,9 @@ def test_copy_link_copies_the_address(page):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_sign_page_fits_a_phone_and_a_desktop(page, phone_page):
+def test_sign_page_fits_a_phone_and_a_desktop(page, phone_page, assert_accessible, screenshots):
     """Nothing scrolls sideways at 360 px; the README screenshots come from here."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    screenshots.mkdir(parents=True, exist_ok=True)
     action = petition()
     for tab, name in ((phone_page, "actions-sign-phone.png"), (page, "actions-sign-desktop.png")):
         tab.goto(action.get_absolute_url())
@@ -144,7 +142,7 @@ def test_sign_page_fits_a_phone_and_a_desktop(page, phone_page):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{name}: the page scrolls sideways by {overflow}px"
-        tab.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+        tab.screenshot(path=str(screenshots / name), full_page=True)
     assert_accessible(phone_page)
     phone_page.goto("/act/")
     assert_accessible(phone_page)
@@ -171,22 +169,24 @@ def campaigner(demo_site):
     )
 
 
-def log_in(page):
+def log_in(page, sign_in_to_admin):
     sign_in_to_admin(page, "campaigner", "correct horse battery staple")
 
 
-def test_campaigner_sees_counts_exports_the_csv_and_erases_a_signer(page, campaigner):
+def test_campaigner_sees_counts_exports_the_csv_and_erases_a_signer(
+    page, campaigner, assert_accessible, sign_in_to_admin, screenshots
+):
     from advocacy.actions.models import CallToAction, Signature
 
     action = petition()
-    log_in(page)
+    log_in(page, sign_in_to_admin)
     assert "Signatures confirmed" in page.inner_text("main")
 
     page.goto("/admin/snippets/actions/calltoaction/")
     row = page.get_by_role("row").filter(has_text=action.title)
     assert row.get_by_role("cell").all_inner_texts()[-4:] == ["2", "1", "1,000", "LIVE"]
     assert_accessible(page)
-    page.screenshot(path=str(SCREENSHOTS / "actions-admin-desktop.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "actions-admin-desktop.png"), full_page=True)
 
     page.goto(f"/admin/signatures/?call_to_action={action.pk}")
     assert "dana@example.org" in page.inner_text("main")

@@ -1,10 +1,8 @@
 import pytest
 
-from .conftest import assert_accessible
-
 
 @pytest.mark.usefixtures("demo_site")
-def test_visitor_filters_the_timeline_by_kyrgyzstan(page):
+def test_visitor_filters_the_timeline_by_kyrgyzstan(page, assert_accessible):
     page.goto("/countries/")
     assert_accessible(page)
     table = page.get_by_role("table", name="The four countries compared, fact by fact")
@@ -28,7 +26,7 @@ def test_visitor_filters_the_timeline_by_kyrgyzstan(page):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_country_page_is_accessible_and_fits_a_phone(page, phone_page):
+def test_country_page_is_accessible_and_fits_a_phone(page, phone_page, assert_accessible):
     page.goto("/countries/belarus/")
     assert "Adopted (2016)" in page.locator(".facts").inner_text()
     assert_accessible(page)

@@ -5,8 +5,6 @@ from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 
-from .conftest import assert_accessible, sign_in_to_admin
-
 
 @pytest.fixture
 def editor(demo_site):
@@ -15,7 +13,9 @@ def editor(demo_site):
     )
 
 
-def test_editor_edits_the_home_intro_publishes_and_sees_it_live(page, editor):
+def test_editor_edits_the_home_intro_publishes_and_sees_it_live(
+    page, editor, assert_accessible, sign_in_to_admin
+):
     from advocacy.core.models import HomePage
 
     home = HomePage.objects.get()
@@ -39,7 +39,9 @@ def test_editor_edits_the_home_intro_publishes_and_sees_it_live(page, editor):
     assert_accessible(page)
 
 
-def test_editor_opens_a_chapter_with_its_footnotes_panel_without_errors(page, editor):
+def test_editor_opens_a_chapter_with_its_footnotes_panel_without_errors(
+    page, editor, sign_in_to_admin
+):
     from reports.models import ReportChapterPage
 
     chapter = ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights")

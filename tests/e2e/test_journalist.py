@@ -1,11 +1,9 @@
 import pytest
 
-from .conftest import assert_accessible
-
 
 @pytest.mark.usefixtures("demo_site")
 def test_journalist_filters_copies_a_quote_opens_its_permalink_and_downloads_its_card(
-    page, live_server
+    page, live_server, assert_accessible
 ):
     from advocacy.statements.models import Statement
 
@@ -42,7 +40,7 @@ def test_journalist_filters_copies_a_quote_opens_its_permalink_and_downloads_its
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_press_page_and_statement_pages_are_accessible_on_a_phone(phone_page):
+def test_press_page_and_statement_pages_are_accessible_on_a_phone(phone_page, assert_accessible):
     for path in ("/press/", "/statements/", "/countries/belarus/"):
         phone_page.goto(path)
         overflow = phone_page.evaluate(

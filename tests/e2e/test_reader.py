@@ -1,10 +1,8 @@
 import pytest
 
-from .conftest import assert_accessible
-
 
 @pytest.mark.usefixtures("demo_site")
-def test_reader_follows_the_toc_a_footnote_and_back_then_the_next_chapter(page):
+def test_reader_follows_the_toc_a_footnote_and_back_then_the_next_chapter(page, assert_accessible):
     page.goto("/less-equal/")
     assert_accessible(page)
     page.get_by_role("link", name="2. Crackdown on LGBTI rights").click()
@@ -32,7 +30,7 @@ def test_reader_follows_the_toc_a_footnote_and_back_then_the_next_chapter(page):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_whole_report_press_release_and_search_are_accessible(page, phone_page):
+def test_whole_report_press_release_and_search_are_accessible(page, phone_page, assert_accessible):
     for path in (
         "/less-equal/all/",
         "/press-releases/",

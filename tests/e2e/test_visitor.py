@@ -1,10 +1,8 @@
 import pytest
 
-from .conftest import SCREENSHOTS, assert_accessible
-
 
 @pytest.mark.usefixtures("demo_site")
-def test_visitor_opens_the_home_page_and_follows_the_navigation(page):
+def test_visitor_opens_the_home_page_and_follows_the_navigation(page, assert_accessible):
     page.goto("/")
 
     assert page.locator("h1").count() == 1
@@ -36,7 +34,7 @@ def test_skip_link_moves_keyboard_focus_to_the_content(page):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_missing_page_shows_the_site_404(page, page_problems):
+def test_missing_page_shows_the_site_404(page, page_problems, assert_accessible):
     page_problems.expect("status of 404")
     response = page.goto("/no-such-page/")
 
@@ -46,14 +44,14 @@ def test_missing_page_shows_the_site_404(page, page_problems):
 
 
 @pytest.mark.usefixtures("demo_site")
-def test_home_page_fits_a_phone_and_a_desktop(page, phone_page):
+def test_home_page_fits_a_phone_and_a_desktop(page, phone_page, assert_accessible, screenshots):
     """Nothing scrolls sideways at 360 px; screenshots for the README come from here."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    screenshots.mkdir(parents=True, exist_ok=True)
     for tab, name in ((phone_page, "home-phone.png"), (page, "home-desktop.png")):
         tab.goto("/")
         overflow = tab.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{name}: the page scrolls sideways by {overflow}px"
-        tab.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+        tab.screenshot(path=str(screenshots / name), full_page=True)
     assert_accessible(phone_page)
