@@ -19,4 +19,5 @@ class PersonViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 
-hooks.register("build_demo_content", demo.build_press_page, order=100)
+# Last of the steps that add pages, so every demo page keeps the id it has always had.
+hooks.register("build_demo_content", demo.build_press_page, order=450)
