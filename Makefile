@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup test lint format bench clean check-python screenshots admin-code
+.PHONY: help run dev setup install install-runtime lock test lint format bench clean check-python screenshots admin-code
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -21,27 +21,50 @@ help:
 	@echo "make setup   everything 'run' does except serving"
 	@echo "make screenshots  refresh the README's screenshots (docs/screenshots) from the browser tests"
 	@echo "make admin-code   the local admin's current two-factor sign-in code"
+	@echo "make lock    re-pin requirements/*.txt (with hashes) after changing pyproject.toml"
 	@echo "make lint | make format | make bench | make clean"
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed: install it (e.g. 'pyenv install 3.12') and try again." >&2; exit 1; fi
 
-$(VENV)/.installed: pyproject.toml | check-python
-	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install --quiet --upgrade pip
-	$(VPY) -m pip install --quiet ".[dev]"
+# Dependencies come only from the lock files (pip-compile --generate-hashes, see `make lock`):
+# every package pinned, pip included, and each file checked against its hash. The runtime set
+# (requirements/base.txt) is all `make run` needs; `make install` adds the test and lint tools
+# (requirements/dev.txt, the same pins plus the dev extras). The project itself is not
+# installed: it runs from this checkout.
+PIP_INSTALL := $(VPY) -m pip install --quiet --require-hashes --no-deps
+LOCK := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes \
+	--strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+
+$(VENV)/bin/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-runtime: requirements/base.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/base.txt
 	@touch $@
 
-install: $(VENV)/.installed
+$(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/dev.txt
+	@touch $@ $(VENV)/.installed-runtime
 
-setup: install
+install-runtime: $(VENV)/.installed-runtime
+
+install: $(VENV)/.installed-dev
+
+# After changing the dependencies in pyproject.toml: re-pin (keeping the other pins);
+# `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed release.
+lock: install
+	$(LOCK) -o requirements/base.txt pyproject.toml
+	$(LOCK) --extra dev -c requirements/base.txt -o requirements/dev.txt pyproject.toml
+
+setup: install-runtime
 	@$(MANAGE_LOCAL) preflight
 	$(MANAGE_LOCAL) migrate --noinput -v0
 	$(MANAGE_LOCAL) collectstatic --noinput -v0
 	$(MANAGE_LOCAL) load_demo_content
 	@$(MANAGE_LOCAL) ensure_local_admin
 
-run: install
+run: install-runtime
 	@$(MANAGE_LOCAL) preflight --port $(PORT)
 	@$(MAKE) --no-print-directory setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/) — Ctrl-C stops it."
@@ -52,7 +75,7 @@ run: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --error-logfile -
 
-dev: install
+dev: install-runtime
 	@$(VPY) manage.py preflight --port $(PORT)
 	$(VPY) manage.py migrate --noinput -v0
 	$(VPY) manage.py load_demo_content
@@ -68,7 +91,7 @@ test: install
 screenshots: install
 	SCREENSHOT_DIR=docs/screenshots $(VPY) -m pytest -q tests/e2e/test_visitor.py tests/e2e/test_actions.py
 
-admin-code: install
+admin-code: install-runtime
 	@$(MANAGE_LOCAL) ensure_local_admin --code
 
 lint: install

@@ -7,7 +7,9 @@ fact is recorded as "not stated in the report" rather than guessed.
 from django.db import transaction
 
 from advocacy.core.demo import add_child_once
-from reports.models import ReportChapterPage, ReportCountry
+from advocacy.statements import demo as statements_demo
+from advocacy.statements.models import Statement
+from reports.models import ReportChapterPage, ReportCountry, ReportPage
 
 from .facts import Status, Topic
 from .models import CountryFact, CountryIndexPage, CountryPage, TimelineEvent
@@ -184,7 +186,35 @@ def build(home, report):
             ],
         )
         pages.append(page)
-    if not report.countries.exists():
+    if report is not None and not report.countries.exists():
         report.countries = [ReportCountry(country=page) for page in pages]
         report.save_revision().publish()
+    return index
+
+
+@transaction.atomic
+def link_countries():
+    """Once the country pages exist: what each demo statement concerns (only where unset)."""
+    pages = {str(c.iso_code): c for c in CountryPage.objects.filter(locale__language_code="en")}
+    for _key, _speaker, words, _anon, codes, _topics in statements_demo.statements_spec():
+        statement = Statement.objects.filter(text=words).first()
+        if statement is not None and not statement.countries.exists():
+            statement.countries.set([pages[code] for code in codes if code in pages])
+            statement.save_revision().publish()
+
+
+# Home page and main menu position (see advocacy.core.demo.DemoSite).
+POSITION = 200
+
+
+def build_step(demo):
+    """The ``build_demo_content`` step: the countries, linked from the report's coverage and
+    the statements about them."""
+    report = ReportPage.objects.child_of(demo.home).order_by("path").first()
+    index = build(demo.home, report)
+    link_countries()
+    demo.offer_featured(
+        POSITION, index, "Armenia, Belarus, Kazakhstan and Kyrgyzstan compared, fact by fact."
+    )
+    demo.place_in_menu(POSITION, index)
     return index

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils.html import escape
 
 from advocacy.core.demo import REPORT_TITLE, add_child_once
+from advocacy.core.seed import paragraph, press_release
+from advocacy.statements import demo as statements_demo
 
 from .models import (
     KeyFinding,
@@ -21,7 +23,6 @@ from .models import (
     ReportChapterPage,
     ReportPage,
 )
-from .seed import paragraph, press_release
 
 DRAWN_FROM_RELEASE = (
     "<p><i>This chapter is drawn from the press release that launched the report; its words"
@@ -250,4 +251,25 @@ def build(home, make_quotes):
     if release.report_id is None:
         release.report = report
         release.save_revision().publish()
+    return report, release
+
+
+# Home page and main menu positions (see advocacy.core.demo.DemoSite).
+REPORT_POSITION = 100
+PRESS_RELEASES_POSITION = 300
+
+
+def build_step(demo):
+    """The ``build_demo_content`` step: the press release, the quote desk's statements from
+    it, the report quoting them; offers the report as the home page's hero."""
+    report, release = build(demo.home, statements_demo.build)
+    demo.offer_hero(report, "Read the report")
+    demo.offer_featured(
+        REPORT_POSITION, report, "The report, chapter by chapter, or whole on one page."
+    )
+    demo.offer_featured(
+        PRESS_RELEASES_POSITION, release, "The press release that launched the report."
+    )
+    demo.place_in_menu(REPORT_POSITION, report)
+    demo.place_in_menu(PRESS_RELEASES_POSITION, release.get_parent())
     return report, release

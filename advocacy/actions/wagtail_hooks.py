@@ -7,6 +7,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
+from . import demo
 from .models import CallToAction
 from .panels import SignaturesDashboardPanel
 from .viewsets import CallsToActionGroup, signed_action_message
@@ -54,3 +55,10 @@ def refuse_to_delete_signed_actions(request, action_type, objects, action_class_
             messages.error(request, signed_action_message(action))
             return redirect(CallToAction.snippet_viewset.get_url_name("list"))
     return None
+
+
+# After the report's step (order 300) while this step still places the actions in the
+# press release and the recommendations chapter; once reports places them, lower layers first.
+@hooks.register("build_demo_content", order=350)
+def build_demo_actions(demo_site):
+    demo.build()

@@ -1,12 +1,21 @@
-"""Demo content for the site frame: the site, its home page and the plain pages.
+"""Demo content for the site frame, and the frame every app's demo step runs in.
 
-Built from the press release in ``shared/seeds``; nothing here adds a fact the seed
-does not give. Every function is idempotent: it creates what is missing and leaves
-what exists (including an editor's later changes) alone.
+``load_demo_content`` builds the site, its home page and the plain pages here, then runs the
+demo steps the apps register with the ``build_demo_content`` hook (in their
+``wagtail_hooks.py``, with an ``order``: lower layers first), then features the pages the
+steps offered on the home page. Core never imports the apps: each step is handed a
+``DemoSite`` and finds what else it needs by querying its own or lower layers.
+
+The words come from the press release in ``seeds/`` (read by ``seed.py``); nothing here adds
+a fact the seed does not give. Every function is idempotent: it creates what is missing and
+leaves what exists (including an editor's later changes) alone.
 """
+
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from .models import FeaturedItem, HomePage, SiteSettings, StandardPage
@@ -140,30 +149,74 @@ def build_site():
     return home
 
 
+DEMO_STEPS_HOOK = "build_demo_content"
+
+# Where the plain pages go in the main menu: after whatever the apps place (see ``DemoSite``).
+PLAIN_PAGES_MENU_POSITION = {"about": 900, "privacy": 910}
+
+
+@dataclass
+class DemoSite:
+    """What a demo step is handed: the home page to build under, and the home page's hero,
+    featured pages and menu order, which steps offer and ``feature`` applies once at the end.
+
+    Positions order the featured pages and the main menu across apps (lower first), so the
+    result does not depend on which app's step ran first.
+    """
+
+    home: HomePage
+    hero: tuple[Page, str] | None = None
+    featured: list[tuple[int, Page, str]] = field(default_factory=list)
+    menu: list[tuple[int, Page]] = field(default_factory=list)
+
+    def offer_hero(self, page, link_text):
+        self.hero = (page, link_text)
+
+    def offer_featured(self, position, page, blurb):
+        self.featured.append((position, page, blurb))
+
+    def place_in_menu(self, position, page):
+        self.menu.append((position, page))
+
+
+def demo_steps():
+    """The registered steps, in their order (Wagtail sorts hooks by ``order``)."""
+    return hooks.get_hooks(DEMO_STEPS_HOOK)
+
+
 def build():
-    """Entry point used by ``load_demo_content``."""
-    return build_site()
+    """Run by ``load_demo_content``: the frame, every app's step, then the home page."""
+    demo = DemoSite(home=build_site())
+    for slug, position in PLAIN_PAGES_MENU_POSITION.items():
+        page = Page.objects.child_of(demo.home).filter(slug=slug).first()
+        if page is not None:
+            demo.place_in_menu(position, page)
+    for step in demo_steps():
+        step(demo)
+    feature(demo)
+    return demo
 
 
 @transaction.atomic
-def feature(home, hero_page, featured):
-    """Point the hero at the report and feature the main pages, once.
+def feature(demo):
+    """Point the hero at the page offered for it, feature the pages offered, order the
+    menu, once.
 
     Runs only while the home page has neither a hero link nor featured pages, so an
     editor's later choices are never overwritten.
     """
-    home = HomePage.objects.get(pk=home.pk)
+    home = HomePage.objects.get(pk=demo.home.pk)
     if home.hero_link_id or home.featured_items.exists():
         return home
-    home.hero_link = hero_page
-    home.hero_link_text = "Read the report"
-    home.featured_items = [FeaturedItem(page=page, blurb=blurb) for page, blurb in featured]
+    if demo.hero is not None:
+        home.hero_link, home.hero_link_text = demo.hero
+    featured = sorted(demo.featured, key=lambda item: item[0])
+    home.featured_items = [FeaturedItem(page=page, blurb=blurb) for _, page, blurb in featured]
     home.save_revision().publish()
-    # Menu order: the report and the countries first, the plain pages last.
-    order = ["less-equal", "countries", "press-releases", "press", "about", "privacy"]
-    for slug in reversed(order):
-        page = Page.objects.child_of(home).filter(slug=slug).first()
+    # Menu order: each page moved in front of the first child, last position first.
+    for _position, page in sorted(demo.menu, key=lambda item: item[0], reverse=True):
+        page = Page.objects.get(pk=page.pk)
         first = Page.objects.child_of(home).order_by("path").first()
-        if page is not None and first is not None and page.pk != first.pk:
+        if page.pk != first.pk:
             page.move(first, pos="left")
     return home

@@ -17,6 +17,10 @@ class BasePage(Page):
     a page; each type overrides what it knows better than these defaults.
     """
 
+    # Whether /search/ lists pages of this type: each type says so itself, so core's search
+    # needs to know no app above it (advocacy.core.search.searchable_models).
+    show_in_site_search = False
+
     class Meta:
         abstract = True
 

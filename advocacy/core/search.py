@@ -2,9 +2,10 @@
 
 import re
 
-from django.apps import apps
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from wagtail.models import get_page_models
 
 from advocacy.core import textsafety
 
@@ -12,19 +13,13 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 SNIPPET_LENGTH = 240
 
-# "app_label.ModelName" of every page type the search page covers; apps add theirs.
-SEARCHABLE_PAGE_TYPES = [
-    "reports.ReportPage",
-    "reports.ReportChapterPage",
-    "reports.PressReleasePage",
-    "countries.CountryPage",
-]
-
 _CONTROL_CHARS = textsafety.UNSAFE_IN_QUERIES
 
 
 def searchable_models():
-    return [apps.get_model(label) for label in SEARCHABLE_PAGE_TYPES]
+    """The page types the site search covers: those that set ``show_in_site_search``
+    (``advocacy.core.pages.BasePage``), whichever app they belong to."""
+    return [model for model in get_page_models() if getattr(model, "show_in_site_search", False)]
 
 
 def clean_query(raw):

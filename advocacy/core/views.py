@@ -8,12 +8,16 @@ from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
 from django.views.static import serve as serve_static
 
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from .search import clean_query, highlight, query_terms, search_text, searchable_models
 from .visibility import public_pages
 
 RESULTS_PER_PAGE = 10
+# Hook for sections added to the search page by apps above core: a function taking
+# (request, search_text, query) and returning HTML, or "" when it has nothing to show.
+SEARCH_EXTRAS_HOOK = "site_search_extras"
 # Folders of MEDIA_ROOT that are never served as plain files: documents go through Wagtail's
 # serve view (/documents/<id>/<name>), which applies collection privacy.
 PRIVATE_MEDIA_FOLDERS = ("documents",)
@@ -36,7 +40,7 @@ def serve_media(request, path):
 
 
 def search(request):
-    """Search the report, its chapters and press releases (and later apps' pages)."""
+    """Search the page types that declare ``show_in_site_search``, plus the apps' extras."""
     raw = request.GET.get("q", "")
     query = clean_query(raw)  # shown back to the reader, escaped
     terms = query_terms(query)  # highlighted in the snippets
@@ -67,13 +71,15 @@ def search(request):
             for p in results.object_list
             if p.pk in by_pk
         ]
-    statements = []
-    if text and (results is None or results.number == 1):
-        from advocacy.statements.models import Statement
-
-        statements = list(
-            Statement.objects.published().select_related("speaker").search(text, operator="and")[:5]
-        )
+    extras = []
+    if text and results.number == 1:
+        # Sections other apps add above the first page of results (the quote desk's
+        # statements): each hook returns its HTML, or nothing when it found nothing.
+        extras = [
+            html
+            for section in hooks.get_hooks(SEARCH_EXTRAS_HOOK)
+            if (html := section(request, text, query))
+        ]
     return TemplateResponse(
         request,
         "pages/core/search.html",
@@ -81,7 +87,7 @@ def search(request):
             "query": query,
             "filter_query": urlencode({"q": query}) if query else "",
             "results": results,
-            "statements": statements,
+            "extras": extras,
             "search_page": True,
         },
     )

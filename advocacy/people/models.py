@@ -10,7 +10,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from advocacy.core.pages import BasePage
-from advocacy.core.visibility import public_document_or_none, public_page_or_none
+
+from .presskit import press_kit_entries
 
 # Every language Django knows by name: interview languages are not limited to the site's.
 LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda pair: str(pair[1]))
@@ -93,18 +94,9 @@ class PressPage(BasePage):
     intro = RichTextField(
         blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the contacts.")
     )
-    report = models.ForeignKey(
-        "reports.ReportPage",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("The report whose PDF the press kit offers."),
-    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("report"),
         InlinePanel("kit_images", heading=_("Press kit images"), label=_("Image")),
     ]
 
@@ -126,9 +118,8 @@ class PressPage(BasePage):
             "languages"
         )
         context["kit_images"] = list(self.kit_images.select_related("image"))
-        report = public_page_or_none(self.report) if self.report_id else None
-        context["kit_report"] = report
-        context["kit_pdf"] = public_document_or_none(report.pdf) if report else None
+        # The publications (the report and its PDF) come from the apps that own them.
+        context["kit_entries"] = press_kit_entries(self)
         return context
 
 

@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import demo
 from .models import Person
 
 
@@ -16,3 +18,6 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+# Last of the steps that add pages, so every demo page keeps the id it has always had.
+hooks.register("build_demo_content", demo.build_press_page, order=450)

@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "rest_framework",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

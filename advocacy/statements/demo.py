@@ -6,8 +6,8 @@ The release gives no date: statements are dated with the press release as publis
 
 from django.db import transaction
 
+from advocacy.core.seed import paragraph
 from advocacy.people.models import Person, PersonLanguage
-from reports.seed import paragraph
 
 from .models import Statement, Topic
 
@@ -150,36 +150,3 @@ def build(release):
             statement.save_revision().publish()
         statements[key] = statement
     return statements
-
-
-@transaction.atomic
-def link_countries():
-    """Once the country pages exist: what each statement concerns (only where unset)."""
-    from countries.models import CountryPage
-
-    pages = {str(c.iso_code): c for c in CountryPage.objects.filter(locale__language_code="en")}
-    for _key, _speaker, words, _anon, codes, _topics in statements_spec():
-        statement = Statement.objects.filter(text=words).first()
-        if statement is not None and not statement.countries.exists():
-            statement.countries.set([pages[code] for code in codes if code in pages])
-            statement.save_revision().publish()
-
-
-def build_press_page(home, report):
-    """The press page: contacts from the site settings, spokespeople, the press kit."""
-    from advocacy.core.demo import add_child_once
-    from advocacy.people.models import PressPage
-
-    page, _ = add_child_once(
-        home,
-        PressPage,
-        "press",
-        title="Press",
-        show_in_menus=True,
-        intro=(
-            "<p>For journalists covering the report: who to contact, who gives interviews,"
-            " and the material you may use.</p>"
-        ),
-        report=report,
-    )
-    return page

@@ -1,3 +1,6 @@
+from django.template.loader import render_to_string
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,3 +32,18 @@ class QuoteDeskGroup(SnippetViewSetGroup):
 
 
 register_snippet(QuoteDeskGroup)
+
+
+@hooks.register("site_search_extras")
+def statements_matching_the_search(request, text, query):
+    """The site search's "Statements" box: up to five published statements matching."""
+    statements = list(
+        Statement.objects.published().select_related("speaker").search(text, operator="and")[:5]
+    )
+    if not statements:
+        return ""
+    return render_to_string(
+        "components/statement_search_results.html",
+        {"statements": statements, "query": query},
+        request=request,
+    )

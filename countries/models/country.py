@@ -101,6 +101,7 @@ class CountryPage(StoryPageMixin, BasePage):
     parent_page_types = ["countries.CountryIndexPage"]
     subpage_types = []
     template = "pages/countries/country_page.html"
+    show_in_site_search = True
 
     class Meta:
         verbose_name = _("country page")

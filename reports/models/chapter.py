@@ -38,6 +38,7 @@ class ReportChapterPage(StoryPageMixin, BasePage):
     parent_page_types = ["reports.ReportPage"]
     subpage_types = []
     template = "pages/reports/report_chapter_page.html"
+    show_in_site_search = True
 
     class Meta:
         verbose_name = _("report chapter")

@@ -113,6 +113,7 @@ class PressReleasePage(StoryPageMixin, BasePage):
     parent_page_types = ["reports.PressReleaseIndexPage"]
     subpage_types = []
     template = "pages/reports/press_release_page.html"
+    show_in_site_search = True
 
     class Meta:
         verbose_name = _("press release")

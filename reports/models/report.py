@@ -94,6 +94,7 @@ class ReportPage(RoutablePageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["reports.ReportChapterPage"]
     template = "pages/reports/report_page.html"
+    show_in_site_search = True
 
     class Meta:
         verbose_name = _("report")

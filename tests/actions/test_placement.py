@@ -133,7 +133,7 @@ def test_demo_content_builds_both_calls_to_action_and_links_them_everywhere(clie
 
 
 def test_demo_demands_are_the_press_releases_own_words():
-    from reports.seed import press_release
+    from advocacy.core.seed import press_release
 
     call_command("load_demo_content", verbosity=0)
     _headline, blocks = press_release()

@@ -116,16 +116,6 @@ def app_modules():
 # Being removed by the restructuring (issue 10); entries are "path: source → target".
 KNOWN = {
     "advocacy/actions/demo.py: advocacy.actions → reports.models",
-    "advocacy/core/management/commands/load_demo_content.py: advocacy.core → advocacy.actions",
-    "advocacy/core/management/commands/load_demo_content.py: advocacy.core → advocacy.statements",
-    "advocacy/core/management/commands/load_demo_content.py: advocacy.core → countries",
-    "advocacy/core/management/commands/load_demo_content.py: advocacy.core → reports",
-    "advocacy/core/search.py: advocacy.core → reports",
-    "advocacy/core/search.py: advocacy.core → countries",
-    "advocacy/core/views.py: advocacy.core → advocacy.statements.models",
-    "advocacy/people/models.py: advocacy.people → reports",
-    "advocacy/statements/demo.py: advocacy.statements → reports.seed",
-    "advocacy/statements/demo.py: advocacy.statements → countries.models",
     "advocacy/statements/models.py: advocacy.statements → countries",
     "reports/models/report.py: reports → countries",
 }

@@ -44,12 +44,46 @@ def organisation(request, site_settings):
     return {"@type": "Organization", "name": site_settings.organisation_name, "url": root}
 
 
+def social_meta(
+    *,
+    title,
+    url,
+    description,
+    site_name,
+    json_ld,
+    og_type="website",
+    og_description=None,
+    image_url=None,
+    image_type=SOCIAL_IMAGE_TYPE,
+    image_alt="",
+    org_json_ld=None,
+    translations=(),
+):
+    """The context of ``components/meta.html``, the one template for a page's description,
+    canonical link, hreflang links, Open Graph and Twitter tags and JSON-LD: pages use it
+    through ``page_meta``, other views (a statement's permalink) through their own tag."""
+    return {
+        "title": title,
+        "url": url,
+        "description": description,
+        "og_description": og_description or description,
+        "site_name": site_name,
+        "og_type": og_type,
+        "image_url": image_url,
+        "image_type": image_type,
+        "image_alt": image_alt,
+        "json_ld": json_ld,
+        "org_json_ld": org_json_ld,
+        "translations": translations,
+    }
+
+
 @register.inclusion_tag("components/meta.html", takes_context=True)
 def page_meta(context):
     request = context.get("request")
     page = context.get("page")
     if request is None or not isinstance(page, Page):
-        return {"page": None}
+        return {}
     site_settings = SiteSettings.for_request(request)
     url = context.get("canonical_url") or page.get_full_url(request)
     publisher = organisation(request, site_settings)
@@ -76,17 +110,15 @@ def page_meta(context):
             (t.locale.language_code, t.get_full_url(request))
             for t in public_pages(page.get_translations(inclusive=True)).select_related("locale")
         ]
-    return {
-        "page": page,
-        "title": page.seo_title or page.title,
-        "site_name": site_settings.organisation_name,
-        "description": description,
-        "url": url,
-        "image_url": image_url,
-        "image_alt": image_alt,
-        "image_type": SOCIAL_IMAGE_TYPE,
-        "og_type": "article" if data["@type"] in {"NewsArticle", "Chapter"} else "website",
-        "json_ld": json_ld_script(data),
-        "org_json_ld": json_ld_script({"@context": "https://schema.org", **publisher}),
-        "translations": translations if len(translations) > 1 else [],
-    }
+    return social_meta(
+        title=page.seo_title or page.title,
+        url=url,
+        description=description,
+        site_name=site_settings.organisation_name,
+        og_type="article" if data["@type"] in {"NewsArticle", "Chapter"} else "website",
+        image_url=image_url,
+        image_alt=image_alt,
+        json_ld=json_ld_script(data),
+        org_json_ld=json_ld_script({"@context": "https://schema.org", **publisher}),
+        translations=translations if len(translations) > 1 else [],
+    )

@@ -1,9 +1,10 @@
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from advocacy.core.models import SiteSettings
-from advocacy.core.templatetags.meta_tags import json_ld_script, organisation
+from advocacy.core.templatetags.meta_tags import json_ld_script, organisation, social_meta
 from advocacy.core.visibility import is_published
 
 register = template.Library()
@@ -19,7 +20,7 @@ def statement_citation(statement, permalink):
 DEFAULT_IMAGE = "img/og-default.png"
 
 
-@register.inclusion_tag("components/statement_meta.html", takes_context=True)
+@register.inclusion_tag("components/meta.html", takes_context=True)
 def statement_meta(context, statement, permalink):
     """Social and structured metadata for a statement's permalink page; its card is the
     image once drawn (``card_ready`` in the context), the site's default image until then."""
@@ -48,11 +49,16 @@ def statement_meta(context, statement, permalink):
         ),
         "image": card,
     }
-    return {
-        "statement": statement,
-        "permalink": permalink,
-        "card": card,
-        "card_alt": image_alt,
-        "description": statement.citation(permalink),
-        "json_ld": json_ld_script(data),
-    }
+    # The site's one Open Graph template; the publisher is inside the Quotation's data.
+    return social_meta(
+        title=statement.attribution,
+        url=permalink,
+        description=Truncator(statement.citation(permalink)).chars(300),
+        og_description=f"“{Truncator(statement.text).chars(280)}”",
+        site_name=site_settings.organisation_name,
+        og_type="article",
+        image_url=card,
+        image_type="image/png",
+        image_alt=image_alt,
+        json_ld=json_ld_script(data),
+    )
