@@ -7,9 +7,10 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
+from .admin import CallsToActionGroup
+from .admin.calls_to_action import signed_action_message
+from .admin.dashboard import SignaturesDashboardPanel
 from .models import CallToAction
-from .panels import SignaturesDashboardPanel
-from .viewsets import CallsToActionGroup, signed_action_message
 
 register_snippet(CallsToActionGroup)
 

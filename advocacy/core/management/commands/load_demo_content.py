@@ -21,7 +21,7 @@ class Command(BaseCommand):
         countries = countries_demo.build(home, report)
         statements_demo.link_countries()
         statements_demo.build_press_page(home, report)
-        actions_demo.build(release)
+        actions_demo.build()
         core_demo.feature(
             home,
             report,
