@@ -186,7 +186,7 @@ def test_campaigner_sees_the_export_button_and_only_csv_is_offered(client, campa
 
 
 def test_close_early_stops_signatures_and_is_logged(client, editor, home):
-    from .conftest import sign
+    from .signer import sign
 
     action = CallToActionFactory(title="Close me")
     assert "Close early" in client.get(LIST).content.decode()

@@ -19,7 +19,7 @@ from advocacy.actions.models import CallToAction, Signature
 from countries.factories import CountryIndexPageFactory, CountryPageFactory
 from reports.factories import ReportChapterPageFactory, ReportPageFactory
 
-from .conftest import confirmation_link, form_data, last_mail
+from .signer import confirmation_link, form_data, last_mail
 
 pytestmark = pytest.mark.django_db
 SECRET = "Quuxpetition"

@@ -14,7 +14,7 @@ from advocacy.actions import services
 from advocacy.actions.factories import CallToActionFactory, SignatureFactory
 from advocacy.actions.models import CallToAction, Signature
 
-from .conftest import confirmation_link, last_mail, sign
+from .signer import confirmation_link, last_mail, sign
 
 pytestmark = pytest.mark.django_db
 
