@@ -3,6 +3,10 @@
 Nothing here adds a fact, figure, name or date that the seed press release does not give.
 The chapters say plainly that they are drawn from the press release. The report has no
 publication date, reference number or PDF because the seed gives none.
+
+The release and the recommendations chapter end with the two calls to action the release
+ends with (the petition and the pledge of advocacy.actions.demo), placed when those pages
+are created, so a block an editor removed later is not put back.
 """
 
 import uuid
@@ -12,6 +16,7 @@ from wagtail_footnotes.models import Footnote
 from django.db import transaction
 from django.utils.html import escape
 
+from advocacy.actions import demo as actions_demo
 from advocacy.core.demo import REPORT_TITLE, add_child_once
 from advocacy.core.seed import paragraph, press_release
 from advocacy.statements import demo as statements_demo
@@ -45,7 +50,11 @@ def quote(statement):
     return ("pull_quote", statement)
 
 
-def build_press_releases(home):
+def placed(actions):
+    return [("call_to_action", action) for action in actions]
+
+
+def build_press_releases(home, actions=()):
     index, _ = add_child_once(
         home,
         PressReleaseIndexPage,
@@ -63,7 +72,7 @@ def build_press_releases(home):
         title=headline,
         standfirst=paragraph("Discrimination, homophobia"),
         search_description=paragraph("Discrimination, homophobia")[:300],
-        body=body[1:],  # the first paragraph is the standfirst
+        body=body[1:] + placed(actions),  # the first paragraph is the standfirst
         notes_to_editors=(
             "<p>The report “" + escape(REPORT_TITLE) + "” explores the increasingly"
             " discriminatory environment that LGBTI rights groups in four former Soviet states"
@@ -180,7 +189,7 @@ def chapter_bodies(quotes):
     ]
 
 
-def build_report(home, quotes):
+def build_report(home, quotes, actions=()):
     report, created = add_child_once(
         home,
         ReportPage,
@@ -234,6 +243,8 @@ def build_report(home, quotes):
             (kind, value.replace("{fn}", str(footnote_id)) if kind == "paragraph" else value)
             for kind, value in body
         ]
+        if slug == "recommendations":
+            body += placed(actions)
         chapter = ReportChapterPage(slug=slug, title=title, standfirst=standfirst, body=body)
         if any("<footnote" in v for k, v in body if k == "paragraph"):
             chapter.footnotes = [Footnote(uuid=footnote_id, text=SOURCE_NOTE)]
@@ -245,9 +256,10 @@ def build_report(home, quotes):
 @transaction.atomic
 def build(home, make_quotes):
     """The press release, then (through ``make_quotes(release)``) the statements it gives,
-    then the report whose chapters quote them."""
-    index, release = build_press_releases(home)
-    report = build_report(home, make_quotes(release))
+    then the report whose chapters quote them; both end with the calls to action."""
+    actions = actions_demo.build()
+    index, release = build_press_releases(home, actions)
+    report = build_report(home, make_quotes(release), actions)
     if release.report_id is None:
         release.report = report
         release.save_revision().publish()

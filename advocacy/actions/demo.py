@@ -7,14 +7,11 @@ becomes a petition, the second a pledge for organisations. The goals are campaig
 for the demo, not figures from the report. No signature is invented: counts start at zero.
 
 Each action is published with a first revision. Idempotent: an action that exists (by slug)
-is left as it is, editors' changes (and unpublishing) included;
-the actions are placed in the press release and the recommendations chapter only when
-they are first created, so a block an editor removed is not put back.
+is left as it is, editors' changes (and unpublishing) included. Placing them in pages is
+the business of the apps that own the pages (reports/demo.py), which build on this one.
 """
 
 from django.db import transaction
-
-from reports.models import PressReleasePage, ReportChapterPage
 
 from .models import CallToAction
 
@@ -91,22 +88,9 @@ def action_once(spec):
     return action, True
 
 
-def place(page, actions):
-    """Append call-to-action blocks to a page's body and publish it."""
-    for action in actions:
-        page.body.append(("call_to_action", action))
-    page.save_revision().publish()
-
-
 @transaction.atomic
-def build(release=None):
-    petition, petition_created = action_once(PETITION)
-    pledge, pledge_created = action_once(PLEDGE)
-    new = [a for a, created in ((petition, petition_created), (pledge, pledge_created)) if created]
-    if new:
-        release = release or PressReleasePage.objects.order_by("pk").first()
-        recommendations = ReportChapterPage.objects.filter(slug="recommendations").first()
-        for page in (release, recommendations):
-            if page is not None:
-                place(page, new)
+def build():
+    """The petition and the pledge, each created if missing."""
+    petition, _ = action_once(PETITION)
+    pledge, _ = action_once(PLEDGE)
     return petition, pledge

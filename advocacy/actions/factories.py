@@ -1,11 +1,11 @@
-"""Factories for calls to action and signatures, used by tests and benchmarks."""
+"""Factories for calls to action, share boxes and signatures, used by tests and benchmarks."""
 
 import factory
 
 from django.db.models import F
 from django.utils import timezone
 
-from .models import CallToAction, Signature
+from .models import CallToAction, ShareBox, Signature
 
 
 class CallToActionFactory(factory.django.DjangoModelFactory):
@@ -43,20 +43,17 @@ class PledgeFactory(CallToActionFactory):
     demand = "We will work alongside LGBTI rights organisations."
 
 
-class ShareFactory(CallToActionFactory):
+class ShareBoxFactory(factory.django.DjangoModelFactory):
     """A share / learn-more box: a link, no signatures."""
 
-    kind = CallToAction.Kind.SHARE
     title = factory.Sequence(lambda n: f"Read the report {n}")
     slug = factory.Sequence(lambda n: f"share-{n}")
-    target = ""
-    countries = []
-    demand = ""
-    goal = None
-    thank_you = ""
-    consent_text = ""
+    summary = "Read what LGBTI human rights defenders told us."
     link_url = "https://example.org/report"
     link_text = "Read it"
+
+    class Meta:
+        model = ShareBox
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):

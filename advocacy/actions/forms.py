@@ -120,9 +120,9 @@ class SignatureForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, call_to_action, **kwargs):
+    def __init__(self, *args, call_to_action, consent, **kwargs):
         self.call_to_action = call_to_action
-        self.consent_shown = call_to_action.current_consent
+        self.consent_shown = consent
         initial = kwargs.setdefault("initial", {})
         initial.setdefault("call_to_action", call_to_action.pk)
         initial.setdefault("consent_version", getattr(self.consent_shown, "version", None))

@@ -1,7 +1,8 @@
-"""The business rules that write: signing, confirming, closing, erasing, retention, export.
+"""The business rules that write: signing, confirming, closing, erasing, retention.
 
 Views, admin views, the management command and the demo call these; nothing else writes
-signatures. The rules that keep the count right live here and nowhere else:
+signatures. What only reads (a link's state, a signer's rows, the export) is in
+``queries``. The rules that keep the count right live here and nowhere else:
 
 * one signature per address and call to action is enforced by the database (a unique
   index on the lower-cased address): ``sign`` inserts and catches the IntegrityError, it
@@ -12,13 +13,10 @@ signatures. The rules that keep the count right live here and nowhere else:
 
 import datetime
 import enum
-import hashlib
 import logging
 import math
-import re
 import secrets
 import smtplib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,15 +24,20 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.db.models.functions import TruncDay
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from advocacy.core.textsafety import spreadsheet_safe
-
-from .models import CallToAction, ConsentVersion, Signature, confirmation_window
+from .models import (
+    CallToAction,
+    ConsentVersion,
+    Signature,
+    confirmation_window,
+    normalise_email,
+)
+from .queries import ConfirmOutcome, ConfirmResult, check_token, hash_token, used_link_key
 
 logger = logging.getLogger(__name__)
 
@@ -54,17 +57,7 @@ class SignOutcome(enum.Enum):
 class SignResult:
     outcome: SignOutcome
     signature: Signature
-    emailed: bool  # False when the per-address throttle held the email back
     mail_failed: bool = False
-
-
-def normalise_email(raw):
-    """Trimmed, Unicode-normalised, the domain lower-cased (the local part is the owner's)."""
-    value = unicodedata.normalize("NFC", raw or "").strip()
-    local, at, domain = value.rpartition("@")
-    if not at:
-        return value
-    return f"{local}@{domain.lower()}"
 
 
 def sign(
@@ -128,7 +121,7 @@ def sign(
         if not _may_email(existing.email):
             # Nothing changes, not even the token: the link already sent keeps working.
             logger.info("Signature email held back: too many for one address this hour.")
-            return SignResult(SignOutcome.HELD_BACK, existing, emailed=False)
+            return SignResult(SignOutcome.HELD_BACK, existing)
         rotated = Signature.objects.pending().filter(pk=existing.pk).update(token_hash=token_hash)
         if not rotated:
             continue  # confirmed, expired or erased a moment ago: look again
@@ -140,10 +133,6 @@ def new_token():
     """A random confirmation token (256 bits) and the hash that is stored instead of it."""
     token = secrets.token_urlsafe(32)
     return token, hash_token(token)
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _address_key(email):
@@ -176,7 +165,7 @@ def _email(signature, outcome, confirm_url, token=None, counted=False):
     """Send the message for this outcome to the stored address (within the hourly limit)."""
     if not counted and not _may_email(signature.email):
         logger.info("Signature email held back: too many for one address this hour.")
-        return SignResult(outcome, signature, emailed=False)
+        return SignResult(outcome, signature)
     call_to_action = signature.call_to_action
     left = signature.created_at + confirmation_window() - timezone.now()
     context = {
@@ -196,64 +185,8 @@ def _email(signature, outcome, confirm_url, token=None, counted=False):
     except (OSError, smtplib.SMTPException) as error:
         # Only the kind of failure: SMTP errors quote the recipient's address.
         logger.error("Could not send the signature email (%s).", type(error).__name__)
-        return SignResult(outcome, signature, emailed=False, mail_failed=True)
-    return SignResult(outcome, signature, emailed=True)
-
-
-class ConfirmOutcome(enum.Enum):
-    READY = "ready"  # valid link, not yet confirmed (what GET shows)
-    CONFIRMED = "confirmed"
-    ALREADY_CONFIRMED = "already_confirmed"
-    EXPIRED = "expired"
-    CLOSED = "closed"
-    INVALID = "invalid"
-
-
-@dataclass
-class ConfirmResult:
-    outcome: ConfirmOutcome
-    signature: Signature | None = None
-    action: CallToAction | None = None
-
-    @property
-    def call_to_action(self):
-        return self.signature.call_to_action if self.signature else self.action
-
-
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
-
-
-def _used_key(token_hash):
-    return f"actions:used-link:{token_hash}"
-
-
-def check_token(token):
-    """What a confirmation link would do, without doing it (for the page the link opens)."""
-    if ":" in token:
-        # A link from before tokens were random (signing.dumps of the row id): it no longer
-        # works. Its signature simply expires; signing again sends a new link.
-        return ConfirmResult(ConfirmOutcome.EXPIRED)
-    if not TOKEN_SHAPE.fullmatch(token):
-        return ConfirmResult(ConfirmOutcome.INVALID)
-    token_hash = hash_token(token)
-    signature = (
-        Signature.objects.select_related("call_to_action").filter(token_hash=token_hash).first()
-    )
-    if signature is None:
-        # Used already (the cache remembers which action, not which signature, for the
-        # confirmation window), or erased, or never issued: these look the same.
-        action_pk = cache.get(_used_key(token_hash))
-        action = CallToAction.objects.filter(pk=action_pk).first() if action_pk else None
-        if action is not None:
-            return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, action=action)
-        return ConfirmResult(ConfirmOutcome.INVALID)
-    if signature.confirmed_at:
-        return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, signature)
-    if signature.state == Signature.State.EXPIRED:
-        return ConfirmResult(ConfirmOutcome.EXPIRED, signature)
-    if not signature.call_to_action.is_open:
-        return ConfirmResult(ConfirmOutcome.CLOSED, signature)
-    return ConfirmResult(ConfirmOutcome.READY, signature)
+        return SignResult(outcome, signature, mail_failed=True)
+    return SignResult(outcome, signature)
 
 
 def confirm(token):
@@ -270,7 +203,7 @@ def confirm(token):
     # Remembered before the token is cleared, so a second press at the same moment finds
     # either the row or this note, never neither.
     cache.set(
-        _used_key(token_hash),
+        used_link_key(token_hash),
         signature.call_to_action_id,
         timeout=int(confirmation_window().total_seconds()),
     )
@@ -296,13 +229,13 @@ def confirm(token):
         return ConfirmResult(ConfirmOutcome.CONFIRMED, current)
     if current.confirmed_at:
         return ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, current)
-    cache.delete(_used_key(token_hash))
+    cache.delete(used_link_key(token_hash))
     return ConfirmResult(ConfirmOutcome.EXPIRED, current)
 
 
 def close_early(call_to_action):
     """Stop a call to action taking signatures now. Returns False if it was not open."""
-    if call_to_action.status == "closed" or not call_to_action.is_signable_kind:
+    if call_to_action.status == "closed":
         return False
     now = timezone.now()
     changed = CallToAction.objects.filter(
@@ -317,15 +250,6 @@ def close_early(call_to_action):
 class ErasureResult:
     erased: int = 0
     by_call_to_action: dict = field(default_factory=dict)  # call to action pk -> erased
-
-
-def find_signer(email):
-    """Every signature of this address, for the erasure form to show before erasing."""
-    return list(
-        Signature.objects.for_email(normalise_email(email))
-        .select_related("call_to_action")
-        .order_by("call_to_action__title")
-    )
 
 
 def erase_signer(email):
@@ -396,78 +320,9 @@ def apply_retention(now=None, dry_run=False):
     return RetentionResult(expired_deleted=deleted, anonymised=anonymised)
 
 
-EXPORT_COLUMNS = [
-    ("call_to_action", "Call to action"),
-    ("name", "Name"),
-    ("email", "Email"),
-    ("country", "Country"),
-    ("organisation", "Organisation"),
-    ("show_publicly", "Name may be shown publicly"),
-    ("consent_version", "Consent text version"),
-    ("state", "State"),
-    ("created_at", "Signed at (UTC)"),
-    ("confirmed_at", "Confirmed at (UTC)"),
-]
-
-
-def export_rows(queryset):
-    """The header, then one row per signature, every cell spreadsheet-safe. Streams."""
-    yield [label for _key, label in EXPORT_COLUMNS]
-    signatures = queryset.select_related("call_to_action", "consent").order_by("pk")
-    for signature in signatures.iterator(chunk_size=2000):
-        values = {
-            "call_to_action": signature.call_to_action.title,
-            "name": signature.name,
-            "email": signature.email,
-            "country": signature.country.code,
-            "organisation": signature.organisation,
-            "show_publicly": "yes" if signature.show_publicly else "no",
-            "consent_version": signature.consent.version,
-            "state": signature.state.value,
-            "created_at": _iso(signature.created_at),
-            "confirmed_at": _iso(signature.confirmed_at),
-        }
-        yield [spreadsheet_safe(values[key]) for key, _label in EXPORT_COLUMNS]
-
-
-def _iso(moment):
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
-
-
-@dataclass
-class ActionFigures:
-    call_to_action: CallToAction
-    today: int
-    this_week: int
-
-
-def confirmed_recently(now=None):
-    """Signatures confirmed today and this week (since Monday), per signable action."""
-    now = timezone.localtime(now or timezone.now())
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    week = today - datetime.timedelta(days=today.weekday())
-    counts = {
-        row["call_to_action"]: row
-        for row in Signature.objects.filter(confirmed_at__gte=week)
-        .order_by()
-        .values("call_to_action")
-        .annotate(week=Count("pk"), today=Count("pk", filter=Q(confirmed_at__gte=today)))
-    }
-    actions = CallToAction.objects.exclude(kind=CallToAction.Kind.SHARE).order_by(
-        "-created_at", "-pk"
-    )
-    return [
-        ActionFigures(
-            call_to_action=action,
-            today=counts.get(action.pk, {}).get("today", 0),
-            this_week=counts.get(action.pk, {}).get("week", 0),
-        )
-        for action in actions
-    ]
-
-
-def current_consent(call_to_action):
-    """The consent version shown now, recorded if the text has none yet."""
-    if call_to_action.current_consent is None and call_to_action.consent_text:
-        call_to_action.__dict__["current_consent"] = ConsentVersion.objects.record(call_to_action)
-    return call_to_action.current_consent
+def number_consent_text(call_to_action):
+    """The consent version a signer is shown now, numbered first if the text has none yet
+    (text saved before versions were numbered)."""
+    if not call_to_action.consent_text:
+        return None
+    return ConsentVersion.objects.record(call_to_action)

@@ -1,15 +1,19 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import CallToAction
+from .models import CallToAction, ShareBox
 
 
 class CallToActionSitemap(Sitemap):
-    """The public page of every published call to action (open, opening later or closed)."""
+    """The public page of every published call to action (open, opening later or closed)
+    and share box: everything under /act/<slug>/."""
 
     changefreq = "daily"
 
     def items(self):
-        return CallToAction.objects.published().order_by("pk")
+        return [
+            *CallToAction.objects.published().order_by("pk"),
+            *ShareBox.objects.published().order_by("pk"),
+        ]
 
-    def lastmod(self, call_to_action):
-        return call_to_action.last_published_at
+    def lastmod(self, action):
+        return action.last_published_at

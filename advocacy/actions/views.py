@@ -1,4 +1,5 @@
-"""Public views: the list of actions, the page to sign one, and the confirmation link.
+"""Public views: the list of actions, the page to sign one (or a share box's page), and the
+confirmation link.
 
 Pages that carry a form (and so a CSRF token) are never cached, anywhere: each visitor's
 page holds their own token. Pages without one (the list, "check your email") may be.
@@ -19,26 +20,28 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from advocacy.core.visibility import is_published
 
-from . import ratelimit, services, tasks
+from . import queries, ratelimit, services, tasks
 from .forms import SignatureForm
-from .models import CallToAction
+from .models import CallToAction, ShareBox
 
 logger = logging.getLogger(__name__)
 
 
 def _action_or_404(slug):
     """A published call to action; a draft, scheduled or expired one does not exist here."""
-    return get_object_or_404(
-        CallToAction.objects.published().select_related("link_page"), slug=slug
-    )
+    return get_object_or_404(CallToAction.objects.published(), slug=slug)
 
 
 @require_GET
 def index(request):
-    """Every published call to action, open ones first."""
-    actions = list(CallToAction.objects.published().select_related("link_page"))
+    """Every published call to action and share box, newest first, open ones first."""
+    actions = [
+        *CallToAction.objects.published(),
+        *ShareBox.objects.published().select_related("link_page"),
+    ]
+    actions.sort(key=lambda action: (action.created_at, action.pk), reverse=True)
     order = {"open": 0, "scheduled": 1, "closed": 2}
-    actions.sort(key=lambda action: order[action.status])
+    actions.sort(key=lambda action: order[getattr(action, "status", "open")])
     return TemplateResponse(
         request, "pages/actions/index.html", {"calls_to_action": actions, "title": _("Act")}
     )
@@ -49,14 +52,17 @@ def index(request):
 @sensitive_post_parameters("name", "email", "organisation")
 @require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, slug):
-    """The call to action, its progress and the form to sign it (no JavaScript needed)."""
-    call_to_action = _action_or_404(slug)
+    """The call to action, its progress and the form to sign it (no JavaScript needed).
+
+    The same addresses serve share boxes (their slugs never clash with a call to action's).
+    """
+    call_to_action = CallToAction.objects.published().filter(slug=slug).first()
+    if call_to_action is None:
+        return share_box(request, slug)
     status = 200
     notice = None
-    form = None
-    if call_to_action.is_signable_kind:
-        services.current_consent(call_to_action)
-        form = SignatureForm(call_to_action=call_to_action)
+    consent = services.number_consent_text(call_to_action)
+    form = SignatureForm(call_to_action=call_to_action, consent=consent)
     if request.method == "POST":
         verdict = ratelimit.hit(request)
         if not verdict.allowed:
@@ -65,7 +71,7 @@ def detail(request, slug):
             notice = _("Your signature was not recorded: this call to action is not open.")
             status = 409
         else:
-            form = SignatureForm(request.POST, call_to_action=call_to_action)
+            form = SignatureForm(request.POST, call_to_action=call_to_action, consent=consent)
             if form.is_valid():
                 if form.is_spam:
                     logger.info("Honeypot filled in; nothing stored.")
@@ -87,9 +93,7 @@ def detail(request, slug):
             "form": form,
             "notice": notice,
             "recent_signers": (
-                call_to_action.recent_public_signers()
-                if call_to_action.show_recent_signers and call_to_action.is_signable_kind
-                else []
+                call_to_action.recent_public_signers() if call_to_action.show_recent_signers else []
             ),
             "share_url": request.build_absolute_uri(call_to_action.get_absolute_url()),
             "confirmation_hours": settings.ACTIONS_CONFIRMATION_HOURS,
@@ -98,12 +102,36 @@ def detail(request, slug):
     )
 
 
+def share_box(request, slug):
+    """A published share box's own page: its headline, summary, button and share links.
+
+    It takes no signatures: a form posted here is refused as it is on a closed petition.
+    """
+    box = get_object_or_404(ShareBox.objects.published().select_related("link_page"), slug=slug)
+    if request.method == "POST":
+        verdict = ratelimit.hit(request)
+        if not verdict.allowed:
+            return rate_limited(request, box, verdict.retry_after)
+    return TemplateResponse(
+        request,
+        "pages/actions/share_box.html",
+        {
+            "share_box": box,
+            "notice": (
+                _("Your signature was not recorded: this call to action is not open.")
+                if request.method == "POST"
+                else None
+            ),
+            "share_url": request.build_absolute_uri(box.get_absolute_url()),
+        },
+        status=409 if request.method == "POST" else 200,
+    )
+
+
 @require_GET
 def check_email(request, slug):
     """After signing: the same words whoever signed, so the page reveals nobody's address."""
     call_to_action = _action_or_404(slug)
-    if not call_to_action.is_signable_kind:
-        raise Http404
     return TemplateResponse(
         request,
         "pages/actions/check_email.html",
@@ -115,12 +143,12 @@ def check_email(request, slug):
 
 
 CONFIRM_STATUS = {
-    services.ConfirmOutcome.READY: 200,
-    services.ConfirmOutcome.CONFIRMED: 200,
-    services.ConfirmOutcome.ALREADY_CONFIRMED: 200,
-    services.ConfirmOutcome.EXPIRED: 410,
-    services.ConfirmOutcome.CLOSED: 409,
-    services.ConfirmOutcome.INVALID: 404,
+    queries.ConfirmOutcome.READY: 200,
+    queries.ConfirmOutcome.CONFIRMED: 200,
+    queries.ConfirmOutcome.ALREADY_CONFIRMED: 200,
+    queries.ConfirmOutcome.EXPIRED: 410,
+    queries.ConfirmOutcome.CLOSED: 409,
+    queries.ConfirmOutcome.INVALID: 404,
 }
 
 
@@ -133,7 +161,7 @@ def confirm(request, token):
     A GET never confirms: mail scanners and link previews open links by themselves, and a
     stranger who typed someone else's address must not get a signature confirmed that way.
     """
-    result = services.check_token(token)
+    result = queries.check_token(token)
     if result.call_to_action is not None and not is_published(result.call_to_action):
         raise Http404  # unpublished since: no confirming, no title shown
     if request.method == "POST":

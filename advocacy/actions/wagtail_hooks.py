@@ -8,9 +8,10 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
 from . import demo
+from .admin import CallsToActionGroup
+from .admin.calls_to_action import signed_action_message
+from .admin.dashboard import SignaturesDashboardPanel
 from .models import CallToAction
-from .panels import SignaturesDashboardPanel
-from .viewsets import CallsToActionGroup, signed_action_message
 
 register_snippet(CallsToActionGroup)
 
@@ -57,8 +58,8 @@ def refuse_to_delete_signed_actions(request, action_type, objects, action_class_
     return None
 
 
-# After the report's step (order 300) while this step still places the actions in the
-# press release and the recommendations chapter; once reports places them, lower layers first.
-@hooks.register("build_demo_content", order=350)
+# Before the report's step (order 300), which places these actions in the press release
+# and the recommendations chapter: lower layers first.
+@hooks.register("build_demo_content", order=250)
 def build_demo_actions(demo_site):
     demo.build()

@@ -1,10 +1,11 @@
 """The page-body blocks every app shares: the story body of chapters, press releases and
 country pages, and the plain body of simple pages.
 
-Two slots place content owned by higher apps (a statement as a pull quote, a call to
-action). They name their model through a setting (``ADVOCACY_STATEMENT_MODEL``,
-``ADVOCACY_CALL_TO_ACTION_MODEL``), the way Django names the user model, so this module
-never imports the apps above it; the models answer through a small duck-typed interface.
+Three slots place content owned by higher apps (a statement as a pull quote, a call to
+action, a share box). They name their model through a setting
+(``ADVOCACY_STATEMENT_MODEL``, ``ADVOCACY_CALL_TO_ACTION_MODEL``,
+``ADVOCACY_SHARE_BOX_MODEL``), the way Django names the user model, so this module never
+imports the apps above it; the models answer through a small duck-typed interface.
 """
 
 import re
@@ -152,7 +153,21 @@ class CallToActionBlock(PlacedSnippetBlock):
     class Meta:
         icon = "pick"
         template = "components/blocks/call_to_action_block.html"
-        description = "A petition, pledge or share box (edit it under Calls to action)."
+        description = "A petition or pledge to sign (edit it under Calls to action)."
+
+
+class ShareBoxBlock(PlacedSnippetBlock):
+    """A share / learn-more box placed in a body: a headline, a summary and a button."""
+
+    model_setting = "ADVOCACY_SHARE_BOX_MODEL"
+
+    def get_searchable_content(self, value):
+        return []  # a page is not found by the boxes placed in it
+
+    class Meta:
+        icon = "link"
+        template = "components/blocks/share_box_block.html"
+        description = "A box leading to a page or a site (Calls to action › Share boxes)."
 
 
 class TestimonyBlock(blocks.StructBlock):
@@ -200,6 +215,7 @@ class StoryBlock(blocks.StreamBlock):
     fact = FactBlock()
     image = CaptionedImageBlock()
     call_to_action = CallToActionBlock()
+    share_box = ShareBoxBlock()
 
 
 class PageBodyBlock(blocks.StreamBlock):
@@ -243,6 +259,16 @@ def body_headings(body):
         {"level": b.value["level"], "text": b.value["text"], "anchor": b.value["anchor"]}
         for b in body
         if b.block_type == "heading"
+    ]
+
+
+def placed_ids(body, block_types):
+    """(block type, id) of each snippet placed in the body by one of ``block_types``, in
+    reading order, without loading the snippets (so callers fetch many bodies' at once)."""
+    return [
+        (block["type"], int(block["value"]))
+        for block in body.raw_data
+        if block["type"] in block_types and str(block["value"]).isdigit()
     ]
 
 

@@ -342,6 +342,7 @@ WAGTAIL_SITE_NAME = "Less equal"
 # AUTH_USER_MODEL is, so that the core never imports the apps built on it.
 ADVOCACY_STATEMENT_MODEL = "statements.Statement"
 ADVOCACY_CALL_TO_ACTION_MODEL = "actions.CallToAction"
+ADVOCACY_SHARE_BOX_MODEL = "actions.ShareBox"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -13,8 +14,13 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from advocacy.actions.factories import CallToActionFactory, PledgeFactory, SignatureFactory
-from advocacy.actions.models import CallToAction, ConsentVersion, Signature
+from advocacy.actions.factories import (
+    CallToActionFactory,
+    PledgeFactory,
+    ShareBoxFactory,
+    SignatureFactory,
+)
+from advocacy.actions.models import CallToAction, ConsentVersion, ShareBox, Signature
 from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +186,7 @@ def test_campaigner_sees_the_export_button_and_only_csv_is_offered(client, campa
 
 
 def test_close_early_stops_signatures_and_is_logged(client, editor, home):
-    from .conftest import sign
+    from .signer import sign
 
     action = CallToActionFactory(title="Close me")
     assert "Close early" in client.get(LIST).content.decode()
@@ -277,8 +283,6 @@ def test_creating_an_action_in_the_admin_records_consent_version_1(client, edito
             "goal": "500",
             "thank_you": "Thank you.",
             "consent_text": "I agree to version one.",
-            "link_url": "",
-            "link_text": "",
         },
     )
 
@@ -363,16 +367,16 @@ def test_an_action_without_signatures_can_be_deleted(client, home):
 
 
 def test_a_signed_petition_cannot_become_a_share_box(home):
+    """Share boxes are another model: a call to action has no "share" kind to switch to."""
     from django.core.exceptions import ValidationError
 
     action = CallToActionFactory()
     SignatureFactory(call_to_action=action)
-    action.kind = CallToAction.Kind.SHARE
-    action.link_url = "https://example.org/"
+    action.kind = "share"
 
     with pytest.raises(ValidationError) as error:
         action.full_clean()
-    assert "People have signed it" in str(error.value)
+    assert "kind" in error.value.message_dict
 
 
 def test_bulk_delete_keeps_signed_actions(client, home):
@@ -430,3 +434,114 @@ def test_an_unfiltered_export_logs_each_call_to_action_it_holds(client, campaign
         (str(petition.pk), 1),
         (str(other.pk), 2),
     }
+
+
+# ---------------------------------------------------------------- share boxes
+
+SHARE_BOXES = "/admin/snippets/actions/sharebox/"
+
+
+@pytest.fixture
+def box_editor(client):
+    """Edits and publishes share boxes."""
+    user = staff("add_sharebox", "change_sharebox", "delete_sharebox", "publish_sharebox")
+    sign_in(client, user)
+    return user
+
+
+def test_share_boxes_are_listed_with_their_publication(client, box_editor, home):
+    ShareBoxFactory(title="Read the report")
+    ShareBoxFactory(title="A draft box", live=False)
+
+    page = BeautifulSoup(client.get(SHARE_BOXES).content, "html.parser")
+
+    headers = [th.get_text(" ", strip=True) for th in page.select("table thead th")]
+    assert "Publication" in headers
+    assert "Signatures" not in headers  # nobody signs a share box
+    publication = {
+        row.find("a").get_text(strip=True): row.find_all("td")[-1].get_text(strip=True)
+        for row in page.select("table tbody tr")
+    }
+    assert publication == {"Read the report": "live", "A draft box": "draft"}
+
+
+def test_an_editor_creates_and_publishes_a_share_box(client, box_editor, home):
+    response = client.post(
+        f"{SHARE_BOXES}add/",
+        {
+            "title": "Read the report",
+            "slug": "read-the-report",
+            "summary": "What defenders told us.",
+            "link_url": "https://example.org/report",
+            "link_text": "Read it",
+            "action-publish": "publish",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    box = ShareBox.objects.get(slug="read-the-report")
+    assert box.live and box.live_revision is not None
+    assert client.get("/act/read-the-report/").status_code == 200
+
+
+def test_a_share_box_needs_somewhere_to_lead(client, box_editor, home):
+    response = client.post(
+        f"{SHARE_BOXES}add/",
+        {"title": "Nowhere", "slug": "nowhere", "summary": "x", "action-publish": "publish"},
+    )
+
+    assert response.status_code == 200
+    assert not ShareBox.objects.exists()
+    assert (
+        "Choose a page or give an address for the button."
+        in BeautifulSoup(response.content, "html.parser").get_text()
+    )
+
+
+def test_a_share_box_cannot_take_a_call_to_actions_address(client, box_editor, home):
+    CallToActionFactory(slug="let-them-work")
+
+    response = client.post(
+        f"{SHARE_BOXES}add/",
+        {
+            "title": "Clash",
+            "slug": "let-them-work",
+            "summary": "x",
+            "link_url": "https://example.org/",
+        },
+    )
+
+    assert response.status_code == 200
+    assert not ShareBox.objects.exists()
+    assert (
+        "Another call to action or share box already has this address."
+        in BeautifulSoup(response.content, "html.parser").get_text()
+    )
+
+
+def test_a_call_to_action_cannot_take_a_share_boxs_address(home):
+    from django.core.exceptions import ValidationError
+
+    ShareBoxFactory(slug="read-the-report")
+    action = CallToActionFactory.build(slug="read-the-report")
+
+    with pytest.raises(ValidationError) as error:
+        action.full_clean()
+    assert "slug" in error.value.message_dict
+
+
+def test_the_calls_to_action_menu_holds_share_boxes_too(client, home):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    sign_in(client, admin)
+    box = ShareBoxFactory(title="Read the report")
+
+    edit = client.get(f"{SHARE_BOXES}edit/{box.pk}/")
+    listing = BeautifulSoup(client.get(SHARE_BOXES).content, "html.parser")
+
+    assert edit.status_code == 200
+    assert listing.find("a", href=box.get_absolute_url()) is not None  # "View live"
+    ShareBox.objects.filter(pk=box.pk).update(live=False)
+    box.refresh_from_db()
+    preview = BeautifulSoup(box.make_preview_request().content, "html.parser")
+    assert preview.h1.get_text() == "Read the report"
+    assert "this share box is not published" in preview.get_text()

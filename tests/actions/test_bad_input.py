@@ -10,7 +10,7 @@ from django.core import mail
 from advocacy.actions.factories import CallToActionFactory
 from advocacy.actions.models import Signature
 
-from .conftest import form_data, sign
+from .signer import form_data, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -174,7 +174,7 @@ def test_names_that_are_fine_but_unusual_are_stored_as_typed_and_shown_escaped(c
     # Apostrophes, ampersands, Cyrillic, Armenian and a leading "=" are all legitimate.
     name = "=O'Brien & Сергей Հայկ"
     sign(client, petition, name=name, show_publicly="on")
-    from .conftest import confirmation_link, last_mail
+    from .signer import confirmation_link, last_mail
 
     client.post(confirmation_link(last_mail()))
 

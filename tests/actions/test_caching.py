@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 
 from advocacy.actions.models import Signature
 
-from .conftest import form_data
+from .signer import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_form_pages_tell_every_cache_not_to_store_them(client, petition):
 def test_confirmation_page_is_not_cached_either(client, petition):
     from django.core import mail
 
-    from .conftest import confirmation_link, sign
+    from .signer import confirmation_link, sign
 
     sign(client, petition)
     response = client.get(confirmation_link(mail.outbox[-1]))

@@ -22,7 +22,7 @@ from advocacy.actions import services
 from advocacy.actions.factories import CallToActionFactory
 from advocacy.actions.models import CallToAction, Signature
 
-from .conftest import confirmation_link, form_data
+from .signer import confirmation_link, form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

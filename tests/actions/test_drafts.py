@@ -14,12 +14,12 @@ from django.utils import timezone
 
 from wagtail.models import Revision
 
-from advocacy.actions.factories import CallToActionFactory
+from advocacy.actions.factories import CallToActionFactory, ShareBoxFactory
 from advocacy.actions.models import CallToAction, Signature
 from countries.factories import CountryIndexPageFactory, CountryPageFactory
 from reports.factories import ReportChapterPageFactory, ReportPageFactory
 
-from .conftest import confirmation_link, form_data, last_mail
+from .signer import confirmation_link, form_data, last_mail
 
 pytestmark = pytest.mark.django_db
 SECRET = "Quuxpetition"
@@ -100,6 +100,26 @@ def test_unpublished_action_is_nowhere(client, action, placed, how):
         else:
             assert SECRET not in body, name
         assert "/act/hidden-petition/" not in body, name
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_unpublished_share_box_is_nowhere(client, home, how):
+    box = ShareBoxFactory(slug="hidden-box", title=f"{SECRET} box", summary=f"{SECRET} summary")
+    box.save_revision().publish()
+    report = ReportPageFactory(parent=home, slug="report")
+    chapter = ReportChapterPageFactory(parent=report, slug="chapter", body=[("share_box", box)])
+    assert f"{SECRET} box" in client.get("/act/").content.decode()
+    assert f"{SECRET} box" in client.get(chapter.url).content.decode()
+    assert "/act/hidden-box/" in client.get("/sitemap.xml").content.decode()
+
+    unpublish(box, how)
+
+    assert client.get(box.get_absolute_url()).status_code == 404
+    for url in ("/act/", "/sitemap.xml", chapter.url, report.url, f"/api/v2/pages/{chapter.pk}/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SECRET not in response.content.decode(), url
+        assert "/act/hidden-box/" not in response.content.decode(), url
 
 
 @pytest.mark.parametrize("how", HOW)

@@ -1,6 +1,7 @@
 """Where calls to action appear: page bodies, the report's landing page, country pages."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 from django.db import connection
@@ -11,7 +12,7 @@ from wagtail.models import Page, Revision
 from advocacy.actions.factories import (
     CallToActionFactory,
     PledgeFactory,
-    ShareFactory,
+    ShareBoxFactory,
     SignatureFactory,
 )
 from advocacy.actions.models import CallToAction
@@ -43,12 +44,28 @@ def test_the_story_block_places_an_action_with_its_progress_and_a_way_to_sign(cl
 
 def test_a_share_box_in_a_body_links_where_the_editor_chose(client, home):
     report = ReportPageFactory(parent=home, slug="less-equal")
-    share = ShareFactory(link_page=report, link_url="", link_text="Read the report")
-    chapter = ReportChapterPageFactory(parent=report, body=[("call_to_action", share)])
+    share = ShareBoxFactory(
+        title="Read it all", link_page=report, link_url="", link_text="Read the report"
+    )
+    chapter = ReportChapterPageFactory(parent=report, body=[("share_box", share)])
 
-    html = client.get(chapter.url).content.decode()
+    page = BeautifulSoup(client.get(chapter.url).content, "html.parser")
 
-    assert '<a class="button button--primary" href="/less-equal/">Read the report</a>' in html
+    box = page.find("aside", class_="cta-slot", attrs={"aria-label": "Read it all"})
+    button = box.find("a", class_="button")
+    assert (button.get_text(), button["href"]) == ("Read the report", "/less-equal/")
+    assert box.find("progress") is None  # nobody signs a share box
+
+
+def test_an_unpublished_share_box_is_not_shown_in_a_body(client, home):
+    report = ReportPageFactory(parent=home, slug="less-equal")
+    share = ShareBoxFactory(title="Not yet", live=False)
+    chapter = ReportChapterPageFactory(parent=report, body=[("share_box", share)])
+
+    page = BeautifulSoup(client.get(chapter.url).content, "html.parser")
+
+    assert page.find("aside", class_="cta-slot") is None
+    assert "Not yet" not in page.get_text()
 
 
 def test_a_deleted_action_leaves_no_trace_in_the_body(client, home):
@@ -66,23 +83,48 @@ def test_a_deleted_action_leaves_no_trace_in_the_body(client, home):
 def test_report_landing_lists_the_actions_placed_in_its_chapters_once_each(client, home):
     petition, pledge = CallToActionFactory(title="The petition"), PledgeFactory(title="The pledge")
     scheduled = CallToActionFactory(scheduled=True, title="Not yet")
+    share = ShareBoxFactory(title="The share box", link_text="Share it")
+    draft_share = ShareBoxFactory(title="Draft box", live=False)
     report = ReportPageFactory(parent=home, slug="less-equal")
     ReportChapterPageFactory(parent=report, body=[("call_to_action", petition)])
     ReportChapterPageFactory(
         parent=report,
         body=[
+            ("share_box", share),
             ("call_to_action", pledge),
             ("call_to_action", petition),
             ("call_to_action", scheduled),
+            ("share_box", draft_share),
+            ("share_box", share),
         ],
     )
 
-    html = client.get(report.url).content.decode()
+    page = BeautifulSoup(client.get(report.url).content, "html.parser")
 
-    section = html[html.index('<h2 id="act-title">Take action</h2>') :]
-    assert section.index("The petition") < section.index("The pledge")
-    assert section.count('<h3 class="cta__headline">') == 2
-    assert "Not yet" not in section
+    section = page.find(id="act-title").find_parent("section")
+    headlines = [h.get_text() for h in section.find_all("h3", class_="cta__headline")]
+    assert headlines == ["The petition", "The share box", "The pledge"]
+    assert section.find("a", string="Share it")["href"] == share.link_url
+
+
+def test_report_landing_finds_its_actions_in_one_query_per_kind(client, home):
+    report = ReportPageFactory(parent=home, slug="less-equal")
+    for _ in range(6):
+        ReportChapterPageFactory(
+            parent=report,
+            body=[("call_to_action", CallToActionFactory()), ("share_box", ShareBoxFactory())],
+        )
+    client.get(report.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(report.url)
+
+    action_queries = [
+        q["sql"]
+        for q in queries
+        if 'FROM "actions_calltoaction"' in q["sql"] or 'FROM "actions_sharebox"' in q["sql"]
+    ]
+    assert len(action_queries) == 2
 
 
 def test_country_page_shows_the_actions_that_concern_that_country(client, home):
@@ -226,3 +268,24 @@ def test_the_api_describes_a_placed_action_without_any_signature(client, home):
         "goal": 100,
     }
     assert "secret" not in response.content.decode()
+
+
+def test_the_api_describes_a_placed_share_box(client, home):
+    share = ShareBoxFactory(title="Read the report")
+    index = PressReleaseIndexPageFactory(parent=home)
+    PressReleasePageFactory(parent=index, body=[("share_box", share)])
+
+    response = client.get("/api/v2/pages/?type=reports.PressReleasePage&fields=body")
+
+    block = response.json()["items"][0]["body"][0]
+    assert block["type"] == "share_box"
+    assert block["value"] == {
+        "id": share.pk,
+        "kind": "share",
+        "title": "Read the report",
+        "summary": share.summary,
+        "url": f"http://testserver/act/{share.slug}/",
+        "status": "open",
+        "confirmed_count": None,
+        "goal": None,
+    }

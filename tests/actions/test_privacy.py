@@ -53,7 +53,7 @@ def test_erasing_an_unknown_address_changes_nothing(home):
 
 
 def test_after_erasure_the_person_can_sign_again(client, home):
-    from .conftest import confirmation_link, last_mail, sign
+    from .signer import confirmation_link, last_mail, sign
 
     action = CallToActionFactory()
     sign(client, action)
@@ -131,7 +131,7 @@ def test_retention_dry_run_changes_nothing(home):
 
 
 def test_anonymised_rows_no_longer_block_the_address(client, home):
-    from .conftest import confirmation_link, last_mail, sign
+    from .signer import confirmation_link, last_mail, sign
 
     action = CallToActionFactory()
     SignatureFactory(call_to_action=action, email="aruzhan@example.org", confirmed=True)

@@ -8,7 +8,7 @@ from advocacy.actions import ratelimit
 from advocacy.actions.models import Signature
 from advocacy.core.network import client_address
 
-from .conftest import form_data
+from .signer import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core import mail
 from django.test import override_settings
@@ -13,7 +14,7 @@ from advocacy.actions import services
 from advocacy.actions.factories import CallToActionFactory, SignatureFactory
 from advocacy.actions.models import CallToAction, Signature
 
-from .conftest import confirmation_link, last_mail, sign
+from .signer import confirmation_link, last_mail, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -380,17 +381,42 @@ def test_a_link_for_an_action_closed_since_is_not_counted(client, petition):
     assert CallToAction.objects.get(pk=petition.pk).confirmed_count == 0
 
 
-def test_share_action_page_has_its_link_and_no_form(client, home):
-    from advocacy.actions.factories import ShareFactory
+def test_share_box_page_has_its_link_share_links_and_no_form(client, home):
+    from advocacy.actions.factories import ShareBoxFactory
 
-    action = ShareFactory(link_url="https://example.org/report", link_text="Read it")
+    box = ShareBoxFactory(
+        title="Read the report", link_url="https://example.org/report", link_text="Read it"
+    )
 
-    html = client.get(action.get_absolute_url()).content.decode()
+    response = client.get(box.get_absolute_url())
 
-    button = re.search(r'<a class="button button--primary" href="([^"]+)"[^>]*>([^<]+)</a>', html)
-    assert button.groups() == ("https://example.org/report", "Read it")
-    assert "csrfmiddlewaretoken" not in html
-    assert client.get(f"/act/{action.slug}/check-your-email/").status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text() == "Read the report"
+    button = page.find("a", class_="button--primary")
+    assert (button["href"], button.get_text()) == ("https://example.org/report", "Read it")
+    assert page.find("form") is None and page.find("progress") is None
+    assert page.find("link", rel="canonical")["href"] == f"http://testserver/act/{box.slug}/"
+    assert page.find("ul", class_="share__links") is not None
+    assert client.get(f"/act/{box.slug}/check-your-email/").status_code == 404
+
+
+def test_a_form_posted_to_a_share_box_stores_nothing(client, home):
+    from advocacy.actions.factories import ShareBoxFactory
+
+    box = ShareBoxFactory()
+
+    response = client.post(box.get_absolute_url(), {"name": "A", "email": "a@example.org"})
+
+    assert response.status_code == 409
+    assert not Signature.objects.exists()
+
+
+def test_a_draft_share_box_has_no_public_page(client, home):
+    from advocacy.actions.factories import ShareBoxFactory
+
+    box = ShareBoxFactory(live=False)
+
+    assert client.get(box.get_absolute_url()).status_code == 404
 
 
 def test_unknown_action_is_the_site_404(client, home):
@@ -400,12 +426,18 @@ def test_unknown_action_is_the_site_404(client, home):
 
 
 def test_index_lists_open_actions_first(client, home):
+    from advocacy.actions.factories import ShareBoxFactory
+
     closed = CallToActionFactory(closed=True, title="Closed one")
     open_ = CallToActionFactory(title="Open one")
+    box = ShareBoxFactory(title="A share box", link_text="Go there")
+    ShareBoxFactory(title="A draft box", live=False)
 
-    html = client.get("/act/").content.decode()
+    page = BeautifulSoup(client.get("/act/").content, "html.parser")
 
-    assert html.index(open_.title) < html.index(closed.title)
+    headlines = [h.get_text() for h in page.find_all("h2", class_="cta__headline")]
+    assert headlines == [box.title, open_.title, closed.title]
+    assert page.find("a", string="Go there")["href"] == box.link_url
 
 
 def test_the_russian_locale_serves_the_same_action(client, petition):

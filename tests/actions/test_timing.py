@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from advocacy.actions.factories import SignatureFactory
 from advocacy.actions.models import Signature
 
-from .conftest import confirmation_link, last_mail, sign
+from .signer import confirmation_link, last_mail, sign
 
 DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -16,7 +16,7 @@ from django.test import override_settings
 
 from advocacy.actions.models import Signature
 
-from .conftest import confirmation_link, last_mail, sign
+from .signer import confirmation_link, last_mail, sign
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from advocacy.actions.factories import ShareFactory
+from advocacy.actions.factories import ShareBoxFactory
 from advocacy.core.factories import StandardPageFactory
 from advocacy.statements.factories import StatementFactory
 from countries.factories import CountryFactFactory, CountryIndexPageFactory, CountryPageFactory
@@ -129,7 +129,7 @@ def test_statements_api_unknown_and_hidden_country_answer_alike(client, home, ho
 @pytest.mark.parametrize("how", HOW)
 def test_call_to_action_button_never_leads_to_a_hidden_page(client, home, how):
     target = StandardPageFactory(parent=home, title=f"{SECRET} page", slug="target")
-    action = ShareFactory(link_page=target, link_url="", link_text="Go")
+    action = ShareBoxFactory(link_page=target, link_url="", link_text="Go")
     hide(target, how)
     page = client.get(action.get_absolute_url()).content.decode()
     assert "/target/" not in page

@@ -150,7 +150,7 @@ def test_sign_page_fits_a_phone_and_a_desktop(page, phone_page, assert_accessibl
 
 @pytest.fixture
 def campaigner(demo_site):
-    from advocacy.actions import services
+    from advocacy.actions import queries
     from advocacy.actions.factories import SignatureFactory
 
     action = petition()
@@ -163,7 +163,7 @@ def campaigner(demo_site):
     )
     SignatureFactory(call_to_action=action, email="keep@example.org", confirmed=True)
     SignatureFactory(call_to_action=action, email="pending@example.org")
-    assert services.find_signer("dana@example.org")
+    assert queries.find_signer("dana@example.org")
     return get_user_model().objects.create_superuser(
         "campaigner", "campaigner@example.org", "correct horse battery staple"
     )

@@ -106,9 +106,9 @@ def test_javascript_link_typed_in_the_editor_never_reaches_the_page(admin_client
 def test_call_to_action_link_refuses_a_javascript_url():
     from django.core.exceptions import ValidationError
 
-    from advocacy.actions.factories import ShareFactory
+    from advocacy.actions.factories import ShareBoxFactory
 
-    action = ShareFactory.build(link_url="javascript:alert(1)")
+    action = ShareBoxFactory.build(link_url="javascript:alert(1)")
     with pytest.raises(ValidationError) as error:
         action.full_clean()
     assert "link_url" in error.value.message_dict

@@ -1,14 +1,15 @@
-"""Template tags that place calls to action on other apps' pages, and share them."""
+"""Template tags that place calls to action and share boxes on pages, and share them."""
 
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from advocacy.actions.models import CallToAction
+from advocacy.actions.models import CallToAction, ShareBox
+from advocacy.core.blocks import placed_ids
 from advocacy.core.visibility import public_pages
 
 register = template.Library()
@@ -33,30 +34,49 @@ def country_calls_to_action(country_page):
     # CountryField(multiple=True) stores "AM,BY,KG": a two-letter code can only match whole.
     actions = (
         CallToAction.objects.published()
-        .filter(Q(countries__contains=str(code)), ~Q(kind=CallToAction.Kind.SHARE))
+        .filter(countries__contains=str(code))
         .order_by("created_at", "pk")
     )
     return [action for action in _in_order(actions) if action.status != "scheduled"]
 
 
-@register.simple_tag
-def report_calls_to_action(chapters):
-    """The calls to action placed in a report's chapters, in reading order, each once.
+# The StoryBlock slots that place actions, and the model each one chooses.
+PLACED = {"call_to_action": CallToAction, "share_box": ShareBox}
 
-    Read from the chapters' raw StreamField data (already loaded with them), then one query.
+
+@register.simple_tag
+def placed_actions(pages):
+    """The calls to action and share boxes placed in these pages' story bodies, in reading
+    order, each once: one query per kind, however many pages. Scheduled ones wait.
+
+    The pages only need a ``body`` of the shared StoryBlock (advocacy.core.blocks).
     """
-    ids = []
-    for chapter in chapters:
-        for block in chapter.body.raw_data:
-            value = block["value"]
-            if block["type"] != "call_to_action" or not str(value).isdigit():
-                continue
-            if int(value) not in ids:
-                ids.append(int(value))
-    if not ids:
-        return []
-    found = CallToAction.objects.published().select_related("link_page").in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found and found[pk].status != "scheduled"]
+    order = []
+    for page in pages:
+        for placed in placed_ids(page.body, PLACED):
+            if placed not in order:
+                order.append(placed)
+    found = {}
+    for block_type, model in PLACED.items():
+        ids = [pk for kind, pk in order if kind == block_type]
+        if ids:
+            rows = model.objects.published()
+            if model is ShareBox:
+                rows = rows.select_related("link_page")
+            found.update({(block_type, pk): row for pk, row in rows.in_bulk(ids).items()})
+    actions = [found[placed] for placed in order if placed in found]
+    return [action for action in actions if getattr(action, "status", "open") != "scheduled"]
+
+
+@register.simple_tag(takes_context=True)
+def action_card(context, action, heading="h3"):
+    """The card of a call to action or a share box, whichever ``action`` is (mixed lists)."""
+    name = "share_box" if isinstance(action, ShareBox) else "call_to_action"
+    return render_to_string(
+        action.card_template,
+        {name: action, "heading": heading},
+        request=context.get("request"),
+    )
 
 
 @register.simple_tag

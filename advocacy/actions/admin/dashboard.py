@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
 
-from . import services
+from .. import queries
 
 
 class SignaturesDashboardPanel(Component):
@@ -16,7 +16,7 @@ class SignaturesDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        rows = services.confirmed_recently()
+        rows = queries.confirmed_recently()
         for row in rows:
             row.url = reverse(
                 row.call_to_action.snippet_viewset.get_url_name("edit"),

@@ -1,0 +1,114 @@
+"""What a call to action and a share box have in common: a headline and a summary at an
+address under /act/, drafts, revisions, preview and scheduled publishing."""
+
+from django_countries.fields import CountryField
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import TitleFieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from advocacy.core.visibility import published
+
+# The models whose rows share the /act/<slug>/ addresses (and so one set of slugs).
+ADDRESS_MODELS = ("actions.CallToAction", "actions.ShareBox")
+
+
+def slug_is_taken(slug, instance=None):
+    """Whether another call to action or share box already answers at /act/<slug>/.
+
+    Each table's unique index stops a clash inside it; this stops one across the two.
+    """
+    for label in ADDRESS_MODELS:
+        model = apps.get_model(label)
+        rows = model.objects.filter(slug=slug)
+        if isinstance(instance, model) and instance.pk:
+            rows = rows.exclude(pk=instance.pk)
+        if rows.exists():
+            return True
+    return False
+
+
+class SlugOnCreationTitlePanel(TitleFieldPanel):
+    """The headline fills in the slug while the action is new, never afterwards.
+
+    Once an action's address has been shared, renaming it must not move it.
+    """
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_should_apply(self):
+            return not (self.instance and self.instance.pk)
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: live rows that have not expired."""
+        return published(self)
+
+
+class PublicAction(
+    PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """An action readers see at /act/<slug>/ and wherever an editor places it.
+
+    Like statements it has drafts, revisions, preview and scheduled publishing: the public
+    sees only the published version, and nothing at all before it goes live.
+    """
+
+    title = models.CharField(
+        _("headline"), max_length=120, help_text=_("A short call, e.g. “Let LGBTI groups work”.")
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Its address on this site: /act/<slug>/. Keep it once the action has been shared."
+        ),
+    )
+    summary = models.TextField(
+        max_length=400,
+        help_text=_("One or two sentences shown wherever the action is placed."),
+    )
+    countries = CountryField(
+        multiple=True,
+        blank=True,
+        help_text=_("The countries it concerns: each one's country page shows it."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # The card that shows it where it is placed (a body, a list of actions).
+    card_template = None
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("actions:detail", args=[self.slug])
+
+    def validate_unique(self, exclude=None):
+        """The slug is unique in its table (the index) and across both kinds of action."""
+        errors = {}
+        try:
+            super().validate_unique(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        checked = "slug" not in (exclude or ()) and "slug" not in errors and self.slug
+        if checked and slug_is_taken(self.slug, self):
+            errors["slug"] = [
+                ValidationError(
+                    _("Another call to action or share box already has this address."),
+                    code="unique",
+                )
+            ]
+        if errors:
+            raise ValidationError(errors)
