@@ -185,6 +185,6 @@ def build(home, report):
         )
         pages.append(page)
     if not report.countries.exists():
-        report.countries = [ReportCountry(country=page) for page in pages]
+        report.countries = [ReportCountry(country=spec["code"]) for spec in COUNTRIES]
         report.save_revision().publish()
     return index

@@ -154,14 +154,12 @@ def build(release):
 
 @transaction.atomic
 def link_countries():
-    """Once the country pages exist: what each statement concerns (only where unset)."""
-    from countries.models import CountryPage
-
-    pages = {str(c.iso_code): c for c in CountryPage.objects.filter(locale__language_code="en")}
+    """What each statement concerns, by ISO code (only where unset, so editors' changes
+    stay)."""
     for _key, _speaker, words, _anon, codes, _topics in statements_spec():
         statement = Statement.objects.filter(text=words).first()
-        if statement is not None and not statement.countries.exists():
-            statement.countries.set([pages[code] for code in codes if code in pages])
+        if statement is not None and not statement.countries:
+            statement.countries = codes
             statement.save_revision().publish()
 
 

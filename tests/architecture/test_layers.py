@@ -125,9 +125,6 @@ KNOWN = {
     "advocacy/core/views.py: advocacy.core → advocacy.statements.models",
     "advocacy/people/models.py: advocacy.people → reports",
     "advocacy/statements/demo.py: advocacy.statements → reports.seed",
-    "advocacy/statements/demo.py: advocacy.statements → countries.models",
-    "advocacy/statements/models.py: advocacy.statements → countries",
-    "reports/models/report.py: reports → countries",
 }
 
 

@@ -47,6 +47,16 @@ def statement_meta(context, statement, permalink):
             else None
         ),
         "image": card,
+        "spatialCoverage": [
+            {
+                "@type": "Country",
+                "name": str(country.name),
+                "identifier": country.code,
+                "url": country.page.get_full_url(request) if country.page else None,
+            }
+            for country in statement.public_countries
+        ]
+        or None,
     }
     return {
         "statement": statement,
