@@ -370,3 +370,27 @@ def test_country_pages_query_counts_stay_flat(
                 CountryFactFactory(country=country, source=country)
     for url in (country_index.url, belarus.url):
         assert counts[("large", url)] == counts[("small", url)], url
+
+
+@pytest.mark.django_db
+def test_quote_desk_links_a_country_to_its_page_in_the_readers_language(
+    client, belarus, kyrgyzstan, russian
+):
+    from advocacy.statements.factories import StatementFactory
+
+    StatementFactory(countries=["BY", "KG"])
+
+    def desk_item(url):
+        return BeautifulSoup(client.get(url).content, "html.parser").select_one(".desk__item")
+
+    def country_links(item):
+        return [(a.get_text(), a["href"]) for a in item.select("a") if "/countries/" in a["href"]]
+
+    assert country_links(desk_item("/statements/")) == [
+        ("Belarus", "/countries/belarus/"),
+        ("Kyrgyzstan", "/countries/kyrgyzstan/"),
+    ]
+    in_russian = desk_item("/ru/statements/")
+    assert country_links(in_russian) == [("Беларусь", "/ru/countries/belarus/")]
+    # Kyrgyzstan has no Russian page yet: named in Russian, not linked.
+    assert "Киргизия" in in_russian.select_one(".meta").get_text()
