@@ -23,6 +23,14 @@ def joined(codes):
     return ",".join(sorted(set(codes)))
 
 
+def codes_of(value):
+    """A CountryField(multiple=True) value as codes: "AM,BY" in revisions, a list of
+    Country objects when read from the column."""
+    if isinstance(value, str):
+        return [code for code in value.split(",") if code]
+    return [str(getattr(code, "code", code)) for code in value or []]
+
+
 def forwards(apps, schema_editor):
     Statement = apps.get_model("statements", "Statement")
     CountryPage = apps.get_model("countries", "CountryPage")
@@ -54,7 +62,7 @@ def backwards(apps, schema_editor):
 
     def pages_for(codes):
         found = []
-        for code in filter(None, str(codes or "").split(",")):
+        for code in codes_of(codes):
             languages = pages_of.get(code, {})
             found += languages.get(settings.LANGUAGE_CODE) or sum(languages.values(), [])
         return found
