@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from wagtail.models import Locale, Revision
+from wagtail.models import Locale, Page, Revision
 
 from advocacy.statements.factories import AnonymousStatementFactory, StatementFactory
 from advocacy.statements.models import Statement
@@ -22,7 +22,7 @@ from countries.factories import CountryIndexPageFactory, CountryPageFactory
 from reports.factories import ReportChapterPageFactory, ReportPageFactory
 from reports.models import ReportChapterPage, ReportCountry, ReportPage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 OLD = [
     ("statements", "0003_statement_countries_iso"),
@@ -36,6 +36,13 @@ def migrate(targets=None):
     targets = targets or executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
     return MigrationExecutor(connection).loader.project_state(targets).apps
+
+
+@pytest.fixture
+def root_page(transactional_db):
+    """The tree's root (a database emptied by an earlier transactional test lacks it)."""
+    Locale.objects.get_or_create(language_code="en")
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
 
 
 @pytest.fixture
@@ -125,7 +132,7 @@ def site_with_extra_rows(home):
             ("KZ", "Kazakhstan"),
         )
     }
-    russian = Locale.objects.create(language_code="ru")
+    russian, _ = Locale.objects.get_or_create(language_code="ru")
     home.copy_for_translation(russian).save_revision().publish()
     index.copy_for_translation(russian).save_revision().publish()
     pages["BY-ru"] = pages["BY"].copy_for_translation(russian)
