@@ -187,19 +187,19 @@ def build(home, report):
         )
         pages.append(page)
     if report is not None and not report.countries.exists():
-        report.countries = [ReportCountry(country=page) for page in pages]
+        report.countries = [ReportCountry(country=spec["code"]) for spec in COUNTRIES]
         report.save_revision().publish()
     return index
 
 
 @transaction.atomic
 def link_countries():
-    """Once the country pages exist: what each demo statement concerns (only where unset)."""
-    pages = {str(c.iso_code): c for c in CountryPage.objects.filter(locale__language_code="en")}
+    """What each demo statement concerns, by ISO code (only where unset, so editors' changes
+    stay)."""
     for _key, _speaker, words, _anon, codes, _topics in statements_demo.statements_spec():
         statement = Statement.objects.filter(text=words).first()
-        if statement is not None and not statement.countries.exists():
-            statement.countries.set([pages[code] for code in codes if code in pages])
+        if statement is not None and not statement.countries:
+            statement.countries = codes
             statement.save_revision().publish()
 
 

@@ -38,6 +38,21 @@ SOURCE_NOTE = (
 )
 
 
+# The countries each chapter discusses (its country tags): the four throughout, and in the
+# chapter on the human rights community the two it names, Armenia and Kyrgyzstan.
+ALL_FOUR = ["AM", "BY", "KZ", "KG"]
+CHAPTER_COUNTRIES = {
+    "introduction": ALL_FOUR,
+    "crackdown-on-lgbti-rights": ALL_FOUR,
+    "marginalised-by-the-human-rights-community": ["AM", "KG"],
+    "recommendations": ALL_FOUR,
+}
+# The two testimonies are also on the quote desk as statements about Belarus and Kyrgyzstan
+# (advocacy.statements.demo): the statements carry the country, so the testimonies are not
+# tagged and the country pages show each once.
+STATED_ELSEWHERE = ""
+
+
 def p(text):
     return ("paragraph", f"<p>{escape(text)}</p>")
 
@@ -131,6 +146,7 @@ def chapter_bodies(quotes):
                     {
                         "words": "the personal risks were too great.",
                         "source_description": "a prominent LGBTI activist in Belarus",
+                        "country": STATED_ELSEWHERE,
                     },
                 ),
                 p(belarus_activist),
@@ -167,6 +183,7 @@ def chapter_bodies(quotes):
                     {
                         "words": "no one wants to be associated with us",
                         "source_description": "LGBTI activists in Kyrgyzstan",
+                        "country": STATED_ELSEWHERE,
                     },
                 ),
                 p(kyrgyz_activists),
@@ -245,7 +262,13 @@ def build_report(home, quotes, actions=()):
         ]
         if slug == "recommendations":
             body += placed(actions)
-        chapter = ReportChapterPage(slug=slug, title=title, standfirst=standfirst, body=body)
+        chapter = ReportChapterPage(
+            slug=slug,
+            title=title,
+            standfirst=standfirst,
+            body=body,
+            countries=CHAPTER_COUNTRIES[slug],
+        )
         if any("<footnote" in v for k, v in body if k == "paragraph"):
             chapter.footnotes = [Footnote(uuid=footnote_id, text=SOURCE_NOTE)]
         report.add_child(instance=chapter)

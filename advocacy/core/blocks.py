@@ -21,6 +21,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .countries import country_choices
 from .visibility import is_published
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "footnotes"]
@@ -181,6 +182,15 @@ class TestimonyBlock(blocks.StructBlock):
             " in Belarus”. Never a name, employer or place that could identify them."
         ),
     )
+    country = blocks.ChoiceBlock(
+        choices=country_choices,
+        required=False,
+        help_text=(
+            "The country the testimony is about: its country page shows it. Leave empty when"
+            " the same words are on the quote desk as a statement about that country (the"
+            " page shows the statement), or when naming the country could identify the source."
+        ),
+    )
 
     class Meta:
         icon = "user"
@@ -189,6 +199,7 @@ class TestimonyBlock(blocks.StructBlock):
         preview_value = {
             "words": "The personal risks were too great.",
             "source_description": "a prominent LGBTI activist in Belarus",
+            "country": "BY",
         }
 
 

@@ -55,3 +55,7 @@ class StatementsAPIViewSet(BaseAPIViewSet):
                 {field: " ".join(errors) for field, errors in form.errors.items()}
             )
         return form.filter(Statement.objects.published().with_relations())
+
+    def paginate_queryset(self, queryset):
+        """The page of statements, their countries worked out together (two queries)."""
+        return Statement.load_public_countries(super().paginate_queryset(queryset))

@@ -1,3 +1,5 @@
+from django_countries.fields import CountryField
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -17,12 +19,8 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from advocacy.core import textsafety
-from advocacy.core.visibility import (
-    public_page_or_none,
-    public_pages,
-    published,
-    visible_page_ids,
-)
+from advocacy.core.countries import public_countries
+from advocacy.core.visibility import public_page_or_none, published
 from advocacy.people.models import LANGUAGE_CHOICES
 
 from .serializers import CardURLField, PermalinkField
@@ -47,21 +45,15 @@ class Topic(models.Model):
         return self.name
 
 
-def country_pages():
-    """Country pages, without this lower layer importing the countries app."""
-    return Statement._meta.get_field("countries").related_model.objects.all()
-
-
 class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         """What the public may see: live statements that have not expired."""
         return published(self)
 
     def with_relations(self):
-        """Speaker, source page, topics and the public country pages, fetched up front."""
-        return self.select_related("speaker", "source_page").prefetch_related(
-            "topics", models.Prefetch("countries", queryset=public_pages(country_pages()))
-        )
+        """Speaker, source page and topics, fetched up front (countries: see
+        Statement.load_public_countries)."""
+        return self.select_related("speaker", "source_page").prefetch_related("topics")
 
 
 class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -118,8 +110,13 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         blank=True,
         help_text=_("Where it was said when that is not a page here, e.g. an event."),
     )
-    countries = ParentalManyToManyField(
-        "countries.CountryPage", blank=True, related_name="statements"
+    countries = CountryField(
+        multiple=True,
+        blank=True,
+        help_text=_(
+            "The countries it concerns: their country pages show it, and journalists filter"
+            " by them."
+        ),
     )
     topics = ParentalManyToManyField(Topic, blank=True, related_name="statements")
     context_note = models.CharField(
@@ -271,14 +268,25 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
             f" Source: {permalink}"
         )
 
+    # Set for a whole listing at once by load_public_countries (two queries in all).
+    _public_countries = None
+
+    @classmethod
+    def load_public_countries(cls, statements, locale=None):
+        """Work out ``public_countries`` for many statements at once; returns them."""
+        statements = list(statements)
+        found = public_countries([s.countries for s in statements], locale)
+        for statement, countries in zip(statements, found, strict=True):
+            statement._public_countries = countries
+        return statements
+
     @property
     def public_countries(self):
-        """The country pages it concerns that the public may open (drafts never named)."""
-        countries = list(self.countries.all())
-        if "countries" in getattr(self, "_prefetched_objects_cache", {}):
-            return countries  # prefetched through with_relations(): already public only
-        visible = visible_page_ids(country.pk for country in countries)
-        return [country for country in countries if country.pk in visible]
+        """The countries it concerns that the site covers publicly (a country whose page
+        is still a draft is not named), each with its page in the reader's language."""
+        if self._public_countries is None:
+            self.load_public_countries([self])
+        return self._public_countries
 
     @property
     def public_source_page(self):
@@ -287,7 +295,7 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
 
     @property
     def country_codes(self):
-        return [str(country.iso_code) for country in self.public_countries]
+        return [country.code for country in self.public_countries]
 
     @property
     def topic_slugs(self):

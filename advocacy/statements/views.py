@@ -8,13 +8,13 @@ from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from advocacy.core.countries import covered_codes, named_countries
 from advocacy.core.textsafety import spreadsheet_safe
-from advocacy.core.visibility import public_pages
 from advocacy.people.models import LANGUAGE_CHOICES, Person
 
 from . import cards
 from .filters import StatementFilterForm
-from .models import Statement, Topic, country_pages
+from .models import Statement, Topic
 from .tasks import enqueue_cards
 
 PER_PAGE = 20
@@ -31,6 +31,7 @@ def quote_desk(request):
     form = StatementFilterForm(request.GET)
     statements = form.filter(published_with_relations())
     page = Paginator(statements, PER_PAGE).get_page(request.GET.get("page"))
+    Statement.load_public_countries(page)
     names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
@@ -48,9 +49,7 @@ def quote_desk(request):
             "speakers": Person.objects.filter(
                 statements__in=Statement.objects.published()
             ).distinct(),
-            "countries": public_pages(country_pages())
-            .filter(locale__language_code="en")
-            .order_by("title"),
+            "countries": named_countries(covered_codes()),
             "topics": Topic.objects.filter(statements__in=Statement.objects.published()).distinct(),
             "languages": [
                 (code, names.get(code, code))
@@ -150,7 +149,8 @@ def statements_csv(request):
             "permalink",
         ]
     )
-    for statement in form.filter(published_with_relations())[:CSV_LIMIT]:
+    rows = Statement.load_public_countries(form.filter(published_with_relations())[:CSV_LIMIT])
+    for statement in rows:
         writer.writerow(
             spreadsheet_safe(cell)
             for cell in (

@@ -6,7 +6,6 @@ from django_countries.fields import CountryField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +18,8 @@ from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
-from advocacy.core.visibility import public_pages, visible_page_ids
-from advocacy.statements.models import Statement
+from advocacy.core.visibility import visible_page_ids
+from countries.dossier import CountryDossier
 from countries.facts import (
     ALLOWED_STATUSES,
     SYMBOLS,
@@ -128,8 +127,9 @@ class CountryPage(StoryPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        dossier = CountryDossier.for_page(self)
         facts = {fact.topic: fact for fact in self.facts.select_related("source")}
-        events = sorted(self.events.select_related("source"), key=lambda e: e.date_key)
+        events = dossier.timeline
         # A source the public cannot open (an embargoed release, a draft chapter) is not
         # named at all: one query decides for every fact and event on the page.
         visible = visible_page_ids(
@@ -140,21 +140,10 @@ class CountryPage(StoryPageMixin, BasePage):
         context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
         context["has_facts"] = bool(facts)
         context["events"] = events
-        chapters = self.discussed_in()
-        context["chapters"] = chapters
-        statements = list(
-            Statement.objects.published()
-            .filter(countries=self)
-            .select_related("speaker")
-            .order_by("-date_said", "-pk")[:20]
-        )
-        context["statements"] = statements
-        said = {" ".join(s.text.split()).casefold() for s in statements}
-        context["testimonies"] = [
-            t
-            for t in self.testimonies(chapters)
-            if " ".join(t["value"]["words"].split()).casefold() not in said
-        ]
+        context["chapters"] = dossier.chapters
+        context["statements"] = dossier.statements
+        context["testimonies"] = dossier.testimonies
+        context["calls_to_action"] = dossier.calls_to_action
         return context
 
     @property
@@ -172,43 +161,6 @@ class CountryPage(StoryPageMixin, BasePage):
     @cached_property
     def name(self):
         return self.title
-
-    def discussed_in(self):
-        """The live chapters of reports covering this country that mention it by name.
-
-        Derived from the report (its "countries covered" and its text), never typed twice.
-        """
-        from reports.models import ReportChapterPage, ReportPage
-
-        reports = public_pages(ReportPage.objects.filter(countries__country=self)).distinct()
-        within = Q()
-        for report in reports:
-            within |= Q(path__startswith=report.path, depth=report.depth + 1)
-        if not within:
-            return []
-        chapters = public_pages(ReportChapterPage.objects.filter(within)).order_by("path")
-        name = self.title.casefold()
-        return [
-            chapter
-            for chapter in chapters
-            if name
-            in " ".join(
-                (chapter.title, chapter.standfirst, body_plain_text(chapter.body))
-            ).casefold()
-        ]
-
-    def testimonies(self, chapters):
-        """Anonymous testimonies in those chapters whose source is described in this country."""
-        name = self.title.casefold()
-        found = []
-        for chapter in chapters:
-            for block in chapter.body:
-                if (
-                    block.block_type == "testimony"
-                    and name in block.value["source_description"].casefold()
-                ):
-                    found.append({"value": block.value, "chapter": chapter})
-        return found
 
 
 class EmptyFact:

@@ -1,5 +1,7 @@
 from math import ceil
 
+from django_countries.fields import CountryField
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +25,18 @@ class ReportChapterPage(StoryPageMixin, BasePage):
         max_length=600, help_text=_("A sentence or two saying what the chapter covers.")
     )
     body = StreamField(StoryBlock(), help_text=_("The chapter's text, quotes and figures."))
+    countries = CountryField(
+        multiple=True,
+        blank=True,
+        help_text=_(
+            "The countries this chapter discusses: each one's country page links to it (when"
+            " the report covers that country). Mentioning a country in passing is not enough."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("standfirst"),
+        FieldPanel("countries"),
         FieldPanel("body"),
         InlinePanel("footnotes", heading=_("Footnotes"), label=_("Footnote")),
     ]

@@ -1,3 +1,5 @@
+from django_countries.fields import CountryField
+
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.shortcuts import render
@@ -12,9 +14,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from advocacy.core.countries import Country, country_pages
 from advocacy.core.pages import BasePage
 from advocacy.core.serializers import PublicDocumentField
-from advocacy.core.visibility import public_document_or_none, public_pages, visible_page_ids
+from advocacy.core.visibility import public_document_or_none, public_pages
 
 
 class ReportPage(RoutablePageMixin, BasePage):
@@ -115,13 +118,18 @@ class ReportPage(RoutablePageMixin, BasePage):
 
         return public_pages(PressReleasePage.objects.filter(report=self)).order_by("-release_time")
 
+    def country_pages(self):
+        """The countries covered, in the editors' order, that have a public page in the
+        report's language: each links to that page."""
+        codes = [row.country.code for row in self.countries.all()]
+        pages = country_pages(codes, self.locale)
+        return [Country(code, pages[code]) for code in codes if code in pages]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = list(self.chapters())
         context["key_findings"] = list(self.key_findings.all())
-        rows = list(self.countries.select_related("country"))
-        visible = visible_page_ids(row.country_id for row in rows)
-        context["countries"] = [row.country for row in rows if row.country_id in visible]
+        context["countries"] = self.country_pages()
         context["press_releases"] = list(self.press_releases())
         context["pdf"] = public_document_or_none(self.pdf)
         return context
@@ -195,17 +203,17 @@ class KeyFinding(Orderable):
 
 
 class ReportCountry(Orderable):
-    """A country the report covers, linking to that country's page."""
+    """A country the report covers; the report links to its page in the report's language."""
 
     report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="countries")
-    country = models.ForeignKey(
-        "countries.CountryPage",
-        on_delete=models.CASCADE,
-        related_name="covered_by",
-        help_text=_("The country's page on this site."),
+    country = CountryField(
+        help_text=_(
+            "The country (ISO 3166-1). The report links to its country page in the report's"
+            " language once that page is published."
+        )
     )
 
     panels = [FieldPanel("country")]
 
     def __str__(self):
-        return str(self.country)
+        return str(self.country.name)

@@ -113,19 +113,9 @@ def app_modules():
                 yield path
 
 
-# Being removed by the restructuring (issue 10); entries are "path: source → target".
-KNOWN = {
-    "advocacy/statements/models.py: advocacy.statements → countries",
-    "reports/models/report.py: reports → countries",
-}
-
-
 def test_every_app_depends_only_on_lower_layers():
     found = [v for path in app_modules() for v in violations_in(path)]
-    keys = {re.sub(r":\d+: (.*) \(\w+\)$", r": \1", v) for v in found}
-    new = [v for v in found if re.sub(r":\d+: (.*) \(\w+\)$", r": \1", v) not in KNOWN]
-    assert not new, "Imports against the layers:\n" + "\n".join(new)
-    assert not KNOWN - keys, "Fixed, remove from KNOWN:\n" + "\n".join(sorted(KNOWN - keys))
+    assert not found, "Imports against the layers:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize(

@@ -97,9 +97,7 @@ def test_statement_does_not_name_a_hidden_source_page(client, hidden_release, ho
 def test_quote_desk_and_permalink_do_not_name_a_hidden_country(client, home, how):
     index = CountryIndexPageFactory(parent=home)
     hidden = CountryPageFactory(parent=index, title=f"{SECRET}stan", iso_code="UZ")
-    statement = StatementFactory()
-    statement.countries.set([hidden])
-    statement.save_revision().publish()
+    statement = StatementFactory(countries=[hidden.iso_code])
     hide(hidden, how)
     for url in ("/statements/", statement.get_absolute_url(), "/api/v2/statements/"):
         body = client.get(url).content.decode()
@@ -112,9 +110,7 @@ def test_quote_desk_and_permalink_do_not_name_a_hidden_country(client, home, how
 def test_statements_api_unknown_and_hidden_country_answer_alike(client, home, how):
     index = CountryIndexPageFactory(parent=home)
     hidden = CountryPageFactory(parent=index, title="Uzbekistan", iso_code="UZ")
-    statement = StatementFactory()
-    statement.countries.set([hidden])
-    statement.save_revision().publish()
+    StatementFactory(countries=[hidden.iso_code])
     hide(hidden, how)
     unknown = client.get("/api/v2/statements/", {"country": "ZZ"})
     assert unknown.status_code == 400

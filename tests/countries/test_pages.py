@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -232,44 +233,61 @@ def test_timeline_sorts_partial_dates_whatever_order_they_were_added(client, bel
 
 
 @pytest.mark.django_db
-def test_country_page_links_to_chapters_that_discuss_it_derived_from_the_report(
+def test_country_page_lists_the_chapters_and_testimonies_tagged_with_it(
     client, home, belarus, kyrgyzstan
 ):
     report = ReportPageFactory(parent=home, slug="less-equal")
-    mentions = ReportChapterPageFactory(
+    tagged = ReportChapterPageFactory(
         parent=report,
         title="Crackdown",
+        countries=["BY"],
         body=[
-            ("paragraph", "<p>Only Belarus adopted the law.</p>"),
+            ("paragraph", "<p>Only one country adopted the law.</p>"),
             (
                 "testimony",
                 {
                     "words": "The risks were too great.",
-                    "source_description": "an activist in Belarus",
+                    "source_description": "an activist",
+                    "country": "BY",
+                },
+            ),
+            (
+                "testimony",
+                {
+                    "words": "Nobody stands with us.",
+                    "source_description": "activists in Belarus",
+                    "country": "",
                 },
             ),
         ],
     )
     ReportChapterPageFactory(
-        parent=report, title="Elsewhere", body=[("paragraph", "<p>Nothing here.</p>")]
+        parent=report, title="Elsewhere", body=[("paragraph", "<p>Belarus, in passing.</p>")]
     )
     other_report = ReportPageFactory(parent=home, slug="other")
-    ReportChapterPageFactory(
-        parent=other_report, title="Uncovered", body=[("paragraph", "<p>Belarus.</p>")]
-    )
-    report.countries = [ReportCountry(country=belarus), ReportCountry(country=kyrgyzstan)]
+    ReportChapterPageFactory(parent=other_report, title="Uncovered", countries=["BY"])
+    report.countries = [ReportCountry(country="BY"), ReportCountry(country="KG")]
     report.save_revision().publish()
 
-    html = client.get(belarus.url).content.decode()
-    kyrgyz_html = client.get(kyrgyzstan.url).content.decode()
+    page = BeautifulSoup(client.get(belarus.url).content, "html.parser")
+    kyrgyz = BeautifulSoup(client.get(kyrgyzstan.url).content, "html.parser")
 
-    links = html[html.index('id="chapters-title"') :]
-    assert f'href="{mentions.url}">Crackdown</a>' in links
-    assert "Elsewhere" not in links and "Uncovered" not in links
-    assert "The risks were too great." in html  # the testimony from Belarus
-    assert "No published chapter discusses this country yet." in kyrgyz_html
-    assert "The risks were too great." not in kyrgyz_html
-    assert f'href="{belarus.url}">Belarus</a>' in client.get(report.url).content.decode()
+    chapters = page.find(id="chapters-title").find_parent("section")
+    assert [(a.get_text(), a["href"]) for a in chapters.find_all("a")] == [
+        ("Crackdown", tagged.url)
+    ]
+    voices = page.find(id="voices-title").find_parent("section").get_text()
+    assert "The risks were too great." in voices  # tagged, though its text names no country
+    assert "Nobody stands with us." not in voices  # names Belarus, but is not tagged
+    kyrgyz_text = kyrgyz.get_text(" ", strip=True)
+    assert "No published chapter discusses this country yet." in kyrgyz_text
+    assert "The risks were too great." not in kyrgyz_text
+    report_page = BeautifulSoup(client.get(report.url).content, "html.parser")
+    covered = report_page.find("h2", string="Countries covered").find_next("ul")
+    assert [(a.get_text(), a["href"]) for a in covered.find_all("a")] == [
+        ("Belarus", belarus.url),
+        ("Kyrgyzstan", kyrgyzstan.url),
+    ]
 
 
 @pytest.mark.django_db
@@ -352,3 +370,27 @@ def test_country_pages_query_counts_stay_flat(
                 CountryFactFactory(country=country, source=country)
     for url in (country_index.url, belarus.url):
         assert counts[("large", url)] == counts[("small", url)], url
+
+
+@pytest.mark.django_db
+def test_quote_desk_links_a_country_to_its_page_in_the_readers_language(
+    client, belarus, kyrgyzstan, russian
+):
+    from advocacy.statements.factories import StatementFactory
+
+    StatementFactory(countries=["BY", "KG"])
+
+    def desk_item(url):
+        return BeautifulSoup(client.get(url).content, "html.parser").select_one(".desk__item")
+
+    def country_links(item):
+        return [(a.get_text(), a["href"]) for a in item.select("a") if "/countries/" in a["href"]]
+
+    assert country_links(desk_item("/statements/")) == [
+        ("Belarus", "/countries/belarus/"),
+        ("Kyrgyzstan", "/countries/kyrgyzstan/"),
+    ]
+    in_russian = desk_item("/ru/statements/")
+    assert country_links(in_russian) == [("Беларусь", "/ru/countries/belarus/")]
+    # Kyrgyzstan has no Russian page yet: named in Russian, not linked.
+    assert "Киргизия" in in_russian.select_one(".meta").get_text()

@@ -29,7 +29,10 @@ def test_landing_page_shows_summary_findings_chapters_download_and_countries(
     index = CountryIndexPageFactory(parent=report.get_parent())
     armenia = CountryPageFactory(parent=index, title="Armenia", iso_code="AM")
     hidden = CountryPageFactory(parent=index, title="Draftland", iso_code="XK", live=False)
-    report.countries = [ReportCountry(country=armenia), ReportCountry(country=hidden)]
+    report.countries = [
+        ReportCountry(country=armenia.iso_code),
+        ReportCountry(country=hidden.iso_code),
+    ]
     report.save_revision().publish()
 
     html = client.get("/less-equal/").content.decode()

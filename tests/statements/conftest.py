@@ -56,15 +56,14 @@ def statement(home, krivosheev, belarus, publish):
         text="State authorities must ensure that LGBTI groups can work in safety",
         date_said=datetime.date(2026, 11, 25),
     )
-    s.countries.set([belarus])
+    s.countries = ["BY"]
     s.topics.set([topic])
     return publish(s)
 
 
 @pytest.fixture
 def testimony(home, belarus):
-    s = AnonymousStatementFactory()
-    s.countries.set([belarus])
+    s = AnonymousStatementFactory(countries=["BY"])
     s.save_revision().publish()
     return s
 

@@ -187,3 +187,25 @@ def test_sitemap_lists_published_statements(client, statement):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert re.search(rf"/statements/{statement.pk}-[^<]+/</loc>", sitemap)
     assert f"/statements/{draft.pk}-" not in sitemap
+
+
+def test_permalink_names_its_countries_and_links_their_pages(client, statement, belarus):
+    import json
+
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get(statement.get_absolute_url()).content, "html.parser")
+
+    countries = page.find("dt", string="Countries").find_next_sibling("dd")
+    assert [(a.get_text(), a["href"]) for a in countries.find_all("a")] == [
+        ("Belarus", "/statements/?country=BY")
+    ]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["spatialCoverage"] == [
+        {
+            "@type": "Country",
+            "name": "Belarus",
+            "identifier": "BY",
+            "url": belarus.get_full_url(),
+        }
+    ]

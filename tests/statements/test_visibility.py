@@ -19,8 +19,8 @@ def hidden(request, belarus, krivosheev):
         text=f"{SECRET} words under embargo",
         speaker=krivosheev,
         live=request.param == "unpublished",
+        countries=["BY"],
     )
-    statement.countries.set([belarus])
     if request.param == "scheduled":
         statement.go_live_at = timezone.now() + datetime.timedelta(days=1)
         statement.save_revision().publish()  # with a future go-live date this schedules it
@@ -34,8 +34,7 @@ def hidden(request, belarus, krivosheev):
 
 @pytest.fixture
 def visible(belarus, krivosheev):
-    statement = StatementFactory(text="Visible words", speaker=krivosheev)
-    statement.countries.set([belarus])
+    statement = StatementFactory(text="Visible words", speaker=krivosheev, countries=["BY"])
     statement.save_revision().publish()
     return statement
 

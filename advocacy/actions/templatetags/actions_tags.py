@@ -14,32 +14,6 @@ from advocacy.core.visibility import public_pages
 
 register = template.Library()
 
-STATUS_ORDER = {"open": 0, "scheduled": 1, "closed": 2}
-
-
-def _in_order(actions):
-    return sorted(actions, key=lambda action: STATUS_ORDER[action.status])
-
-
-@register.simple_tag
-def country_calls_to_action(country_page):
-    """The calls to action that concern this country (its authorities, its organisations).
-
-    Derived from each action's "countries"; nothing is typed twice. Scheduled ones are
-    left out until they open.
-    """
-    code = getattr(country_page, "iso_code", None)
-    if not code:
-        return []
-    # CountryField(multiple=True) stores "AM,BY,KG": a two-letter code can only match whole.
-    actions = (
-        CallToAction.objects.published()
-        .filter(countries__contains=str(code))
-        .order_by("created_at", "pk")
-    )
-    return [action for action in _in_order(actions) if action.status != "scheduled"]
-
-
 # The StoryBlock slots that place actions, and the model each one chooses.
 PLACED = {"call_to_action": CallToAction, "share_box": ShareBox}
 

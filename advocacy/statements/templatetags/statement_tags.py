@@ -48,6 +48,16 @@ def statement_meta(context, statement, permalink):
             else None
         ),
         "image": card,
+        "spatialCoverage": [
+            {
+                "@type": "Country",
+                "name": str(country.name),
+                "identifier": country.code,
+                "url": country.page.get_full_url(request) if country.page else None,
+            }
+            for country in statement.public_countries
+        ]
+        or None,
     }
     # The site's one Open Graph template; the publisher is inside the Quotation's data.
     return social_meta(

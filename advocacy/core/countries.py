@@ -1,0 +1,94 @@
+"""One country key: the ISO 3166-1 code.
+
+Statements, calls to action, a report's coverage, chapters and testimonies store codes. A
+country *page* is found by (code, locale), so the same data serves /countries/belarus/ and
+/ru/countries/belarus/. The pages belong to the countries app, the top layer: it answers
+through the ``find_country_pages`` hook (countries/wagtail_hooks.py), and core and the apps
+below countries ask through the functions here, never importing it.
+
+A code the site has no public country page for (in any language) is not named on public
+surfaces that list a statement's countries or filter by them: tagging statements ahead of a
+country page's launch must not announce that the page is coming.
+"""
+
+from dataclasses import dataclass
+
+from django_countries import countries as iso_countries
+
+from wagtail import hooks
+from wagtail.models import Locale
+
+# hooks.register(FIND_COUNTRY_PAGES): fn(codes, locale) -> iterable of public pages with
+# ``iso_code`` and ``locale_id``; ``codes`` None means every code, ``locale`` None every
+# language.
+FIND_COUNTRY_PAGES = "find_country_pages"
+
+
+def country_choices():
+    """Every ISO 3166-1 country as (code, name), for choosers (a callable, so migrations
+    name this function rather than copying ~250 countries)."""
+    return list(iso_countries)
+
+
+def _codes(codes):
+    return {str(getattr(code, "code", code)).upper() for code in codes if code}
+
+
+def public_country_pages(codes=None, locale=None):
+    """The public country pages for these codes (every code when None), in this locale
+    (every locale when None)."""
+    wanted = None if codes is None else _codes(codes)
+    if wanted is not None and not wanted:
+        return []
+    pages = []
+    for find in hooks.get_hooks(FIND_COUNTRY_PAGES):
+        pages.extend(find(wanted, locale))
+    return pages
+
+
+def country_pages(codes, locale=None):
+    """{code: public page} for these codes in this locale (the reader's by default)."""
+    locale = locale or Locale.get_active()
+    return {str(page.iso_code): page for page in public_country_pages(codes, locale)}
+
+
+def covered_codes(codes=None):
+    """Those of these codes (every code when None) with a public country page in some
+    language: the countries the site covers publicly."""
+    return {str(page.iso_code) for page in public_country_pages(codes)}
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country as a reader sees it: its code, its name, and its public page in the
+    reader's language when there is one."""
+
+    code: str
+    page: object = None
+
+    @property
+    def name(self):
+        """The page's title (the editors' name for it in that language), else the ISO name
+        in the active language."""
+        return self.page.title if self.page is not None else iso_countries.name(self.code)
+
+    def __str__(self):
+        return str(self.name)
+
+
+def public_countries(code_lists, locale=None):
+    """For each list of codes, its covered countries as Country, in the given order, with
+    the page in ``locale`` (the reader's by default). Two queries for all the lists."""
+    code_lists = [[str(getattr(c, "code", c)) for c in codes] for codes in code_lists]
+    every = {code for codes in code_lists for code in codes}
+    covered = covered_codes(every)
+    pages = country_pages(covered, locale) if covered else {}
+    return [
+        [Country(code, pages.get(code)) for code in codes if code in covered]
+        for codes in code_lists
+    ]
+
+
+def named_countries(codes):
+    """Countries sorted by name in the active language, for a filter's choices."""
+    return sorted((Country(code) for code in codes), key=lambda country: str(country.name))
