@@ -16,7 +16,9 @@ def build_home():
     Locale.objects.get_or_create(language_code="en")
     # Deleting the "Welcome" page deletes the site that points at it too.
     Page.objects.filter(depth=2).delete()
-    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")
+    # A transactional test before this one may have flushed the tree, root included.
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePageFactory(parent=root, slug="home")
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},

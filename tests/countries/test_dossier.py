@@ -7,7 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-from advocacy.actions.factories import CallToActionFactory, PledgeFactory, ShareFactory
+from advocacy.actions.factories import CallToActionFactory, PledgeFactory, ShareBoxFactory
 from advocacy.statements.factories import AnonymousStatementFactory, StatementFactory
 from countries.dossier import CountryDossier
 from countries.factories import TimelineEventFactory
@@ -104,7 +104,7 @@ def test_calls_to_action_are_published_signable_and_opened_open_ones_first(home)
     pledge = PledgeFactory(title="Pledge", countries=["BY", "AM"])
     CallToActionFactory(title="Not yet open", countries=["BY"], scheduled=True)
     CallToActionFactory(title="Draft", countries=["BY"], live=False)
-    ShareFactory(title="Share box", countries=["BY"])
+    ShareBoxFactory(title="Share box", countries=["BY"])
     CallToActionFactory(title="Elsewhere", countries=["KG"])
 
     assert [a.pk for a in english("BY").calls_to_action] == [pledge.pk, closed.pk]
