@@ -3,10 +3,8 @@
 import csv
 import datetime
 import io
-import re
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -21,6 +19,7 @@ from advocacy.actions.factories import (
     SignatureFactory,
 )
 from advocacy.actions.models import CallToAction, ConsentVersion, ShareBox, Signature
+from tests.html import hrefs, one, select, soup, text, texts
 from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -85,10 +84,13 @@ def test_the_list_shows_confirmed_and_pending_counts(client, editor, home):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Awaiting confirmation" in html
-    row = html[html.index("Let LGBTI groups work") :]
-    row = row[: row.index("</tr>")]
-    cells = [c.strip() for c in re.findall(r"<td\s*>\s*([^<]*?)\s*</td>", row)]
-    assert cells[-3:] == ["3", "2", "1,000"]
+    row = next(tr for tr in select(html, "tbody tr") if "Let LGBTI groups work" in text(tr))
+    cells = dict(zip(texts(html, "thead th"), texts(row, "td"), strict=True))
+    assert [cells[column] for column in ("Confirmed", "Awaiting confirmation", "Goal")] == [
+        "3",
+        "2",
+        "1,000",
+    ]
 
 
 def test_the_list_tells_signing_state_and_publication_apart(client, editor, home):
@@ -96,7 +98,7 @@ def test_the_list_tells_signing_state_and_publication_apart(client, editor, home
 
     html = client.get(LIST).content.decode()
 
-    headers = re.findall(r"<th[^>]*>\s*(?:<a[^>]*>)?\s*([^<]+?)\s*<", html)
+    headers = texts(html, "th")
     assert "Signatures" in headers
     assert "Publication" in headers
     assert "Status" not in headers
@@ -254,12 +256,9 @@ def test_dashboard_panel_shows_confirmed_today_and_this_week(client, editor, hom
     html = client.get("/admin/").content.decode()
 
     assert "Signatures confirmed" in html
-    panel = html[html.index("Signatures confirmed") :]
-    row = panel[panel.index("Let LGBTI groups work") :]
-    import re
-
-    cells = re.findall(r"<td>([^<]*)</td>", row[: row.index("</tr>")])
-    assert cells == [str(today), "3", "4 / 1000"]
+    panel = one(html, "table.listing--dashboard")
+    row = next(tr for tr in select(panel, "tbody tr") if "Let LGBTI groups work" in text(tr))
+    assert texts(row, "td:not(.title)") == [str(today), "3", "4 / 1000"]
 
 
 def test_dashboard_panel_is_not_shown_to_users_without_action_permissions(client, home):
@@ -453,9 +452,9 @@ def test_share_boxes_are_listed_with_their_publication(client, box_editor, home)
     ShareBoxFactory(title="Read the report")
     ShareBoxFactory(title="A draft box", live=False)
 
-    page = BeautifulSoup(client.get(SHARE_BOXES).content, "html.parser")
+    page = soup(client.get(SHARE_BOXES))
 
-    headers = [th.get_text(" ", strip=True) for th in page.select("table thead th")]
+    headers = texts(page, "table thead th")
     assert "Publication" in headers
     assert "Signatures" not in headers  # nobody signs a share box
     publication = {
@@ -492,10 +491,7 @@ def test_a_share_box_needs_somewhere_to_lead(client, box_editor, home):
 
     assert response.status_code == 200
     assert not ShareBox.objects.exists()
-    assert (
-        "Choose a page or give an address for the button."
-        in BeautifulSoup(response.content, "html.parser").get_text()
-    )
+    assert "Choose a page or give an address for the button." in text(response)
 
 
 def test_a_share_box_cannot_take_a_call_to_actions_address(client, box_editor, home):
@@ -513,10 +509,7 @@ def test_a_share_box_cannot_take_a_call_to_actions_address(client, box_editor, h
 
     assert response.status_code == 200
     assert not ShareBox.objects.exists()
-    assert (
-        "Another call to action or share box already has this address."
-        in BeautifulSoup(response.content, "html.parser").get_text()
-    )
+    assert "Another call to action or share box already has this address." in text(response)
 
 
 def test_a_call_to_action_cannot_take_a_share_boxs_address(home):
@@ -536,12 +529,12 @@ def test_the_calls_to_action_menu_holds_share_boxes_too(client, home):
     box = ShareBoxFactory(title="Read the report")
 
     edit = client.get(f"{SHARE_BOXES}edit/{box.pk}/")
-    listing = BeautifulSoup(client.get(SHARE_BOXES).content, "html.parser")
+    listing = client.get(SHARE_BOXES)
 
     assert edit.status_code == 200
-    assert listing.find("a", href=box.get_absolute_url()) is not None  # "View live"
+    assert box.get_absolute_url() in hrefs(listing)  # "View live"
     ShareBox.objects.filter(pk=box.pk).update(live=False)
     box.refresh_from_db()
-    preview = BeautifulSoup(box.make_preview_request().content, "html.parser")
-    assert preview.h1.get_text() == "Read the report"
-    assert "this share box is not published" in preview.get_text()
+    preview = box.make_preview_request()
+    assert text(preview, "h1") == "Read the report"
+    assert "this share box is not published" in text(preview)

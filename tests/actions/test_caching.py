@@ -90,5 +90,6 @@ def test_pages_that_place_an_action_carry_no_token_and_may_be_cached(client, hom
     response = client.get(chapter.url)
 
     assert "Sign the petition" in response.content.decode()
+    # On the raw bytes: a per-visitor token anywhere in a shared cached page is a leak.
     assert "csrfmiddlewaretoken" not in response.content.decode()
     assert "csrftoken" not in response.cookies

@@ -2,11 +2,11 @@
 through one Open Graph template (components/meta.html)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail_factories import ImageFactory
 
 from advocacy.core.models import SiteSettings
 from advocacy.statements.factories import StatementFactory
+from tests.html import hrefs, select
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +27,12 @@ TWITTER = ["twitter:card", "twitter:title", "twitter:description", "twitter:imag
 
 def head_tags(response):
     """{property or name: [content, ...]} of the <meta> tags, and the canonical link."""
-    soup = BeautifulSoup(response.content, "html.parser")
     tags = {}
-    for meta in soup.head.find_all("meta"):
+    for meta in select(response, "head meta"):
         key = meta.get("property") or meta.get("name")
         if key:
             tags.setdefault(key, []).append(meta["content"])
-    canonical = [link["href"] for link in soup.head.find_all("link", rel="canonical")]
-    return tags, canonical
+    return tags, hrefs(response, 'head link[rel~="canonical"]')
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The press page as a journalist sees it: contacts, spokespeople, the press kit."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from django.core.files.base import ContentFile
 
@@ -11,6 +10,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from advocacy.people.factories import PersonFactory, PressKitImageFactory, PressPageFactory
 from advocacy.people.models import PersonLanguage
 from reports.factories import ReportPageFactory
+from tests.html import hrefs, links, one, select, text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,7 @@ def press_page(home):
 
 def section(client, page, title_id):
     """The page's section headed by the <h2 id=title_id>."""
-    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
-    return soup.find("section", attrs={"aria-labelledby": title_id})
+    return one(client.get(page.url), f'section[aria-labelledby="{title_id}"]')
 
 
 def report_pdf(collection=None):
@@ -43,19 +42,18 @@ def test_press_page_lists_spokespeople_with_their_role_and_languages(client, pre
 
     people = section(client, press_page, "spokespeople-title")
 
-    cards = people.find_all("li", class_="card")
-    assert [card.h3.get_text() for card in cards] == ["Denis Krivosheev"]
-    text = cards[0].get_text(" ", strip=True)
-    assert "Deputy Director for Europe and Central Asia at Amnesty International" in text
-    assert "Interviews in: English, Russian" in text
-    statements = cards[0].find("a", string="Their statements")
-    assert statements["href"] == f"/statements/?speaker={spokesperson.pk}"
+    cards = select(people, "li.card")
+    assert [text(card, "h3") for card in cards] == ["Denis Krivosheev"]
+    card_text = text(cards[0])
+    assert "Deputy Director for Europe and Central Asia at Amnesty International" in card_text
+    assert "Interviews in: English, Russian" in card_text
+    assert ("Their statements", f"/statements/?speaker={spokesperson.pk}") in links(cards[0])
 
 
 def test_press_page_without_spokespeople_points_to_the_media_contact(client, press_page):
     people = section(client, press_page, "spokespeople-title")
-    assert people.find("li") is None
-    assert "please use the media contact above" in people.get_text()
+    assert select(people, "li") == []
+    assert "please use the media contact above" in text(people)
 
 
 def test_kit_images_carry_their_credit_and_licence(client, press_page):
@@ -63,13 +61,13 @@ def test_kit_images_carry_their_credit_and_licence(client, press_page):
 
     kit = section(client, press_page, "kit-title")
 
-    [card] = kit.find_all("li", class_="card")
-    assert card.img["alt"] == "Activists at a vigil in Yerevan"
+    [card] = select(kit, "li.card")
+    assert one(card, "img")["alt"] == "Activists at a vigil in Yerevan"
     assert (
         "© Photographer / Amnesty International · Licence: Editorial use with credit only"
-        in card.get_text(" ", strip=True)
+        in text(card)
     )
-    assert card.find("a", string="Download original").has_attr("download")
+    assert text(card, "a[download]") == "Download original"
 
 
 def test_kit_offers_the_public_report_and_its_pdf(client, home, press_page):
@@ -78,11 +76,10 @@ def test_kit_offers_the_public_report_and_its_pdf(client, home, press_page):
 
     kit = section(client, press_page, "kit-title")
 
-    link = kit.find("a", href=report.url)
-    assert link.get_text() == report.full_title
-    download = kit.find("a", href=document.url)
+    assert (report.full_title, report.url) in links(kit)
+    download = one(kit, f'a[href="{document.url}"]')
     assert download.has_attr("download")
-    assert download.get_text(" ", strip=True).startswith("Download PDF")
+    assert text(download).startswith("Download PDF")
 
 
 def test_kit_leaves_out_a_report_the_public_cannot_open(client, home, press_page):
@@ -92,9 +89,9 @@ def test_kit_leaves_out_a_report_the_public_cannot_open(client, home, press_page
 
     kit = section(client, press_page, "kit-title")
 
-    assert kit.find("a", href=report.url) is None
-    assert kit.find("a", href=document.url) is None
-    assert report.title not in kit.get_text()
+    assert report.url not in hrefs(kit)
+    assert document.url not in hrefs(kit)
+    assert report.title not in text(kit)
 
 
 def test_kit_withholds_a_pdf_that_is_not_public_yet(client, home, press_page):
@@ -107,6 +104,6 @@ def test_kit_withholds_a_pdf_that_is_not_public_yet(client, home, press_page):
 
     kit = section(client, press_page, "kit-title")
 
-    assert kit.find("a", href=report.url) is not None
-    assert kit.find("a", href=document.url) is None
-    assert "the PDF is not published yet" in kit.get_text()
+    assert report.url in hrefs(kit)
+    assert document.url not in hrefs(kit)
+    assert "the PDF is not published yet" in text(kit)

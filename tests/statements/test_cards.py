@@ -1,5 +1,4 @@
 import io
-import re
 from unittest import mock
 
 import pytest
@@ -9,6 +8,7 @@ from django.core.files.storage import default_storage, storages
 
 from advocacy.statements import cards
 from advocacy.statements.factories import StatementFactory
+from tests.html import meta
 
 pytestmark = pytest.mark.django_db
 TEXT_WIDTH = 1200 - 2 * cards.MARGIN
@@ -25,11 +25,6 @@ def stored_names(statement_pk, storage=None):
         return sorted(storage.listdir(f"quote-cards/{statement_pk}")[1])
     except FileNotFoundError:
         return []
-
-
-def meta(html, attribute, name):
-    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
-    return match and match.group(1)
 
 
 # -- shapes and fonts -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ def test_statement_words_are_plain_text_in_the_feed(client, home):
     StatementFactory(text=WORDS)
     response = client.get("/statements/feed/")
     assert response.status_code == 200
-    body = response.content.decode()
+    body = response.content.decode()  # raw: how the words are escaped is what is tested
     assert 'type="html"' not in body
     assert "<script>" not in body
     assert "<img" not in body

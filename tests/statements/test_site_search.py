@@ -2,16 +2,18 @@
 ``site_search_extras`` hook."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from advocacy.statements.factories import StatementFactory
+from tests.html import links, select, texts
 
 pytestmark = pytest.mark.django_db
 
 
 def statements_box(client, query):
-    soup = BeautifulSoup(client.get("/search/", {"q": query}).content, "html.parser")
-    return soup.find("section", attrs={"aria-labelledby": "statement-results"})
+    found = select(
+        client.get("/search/", {"q": query}), 'section[aria-labelledby="statement-results"]'
+    )
+    return found[0] if found else None
 
 
 def test_search_shows_matching_published_statements_with_a_link_to_cite_them(client, home):
@@ -21,12 +23,9 @@ def test_search_shows_matching_published_statements_with_a_link_to_cite_them(cli
 
     box = statements_box(client, "pride marches")
 
-    quotes = [q.get_text(" ", strip=True) for q in box.find_all("blockquote")]
-    assert quotes == ["“Pride marches are forbidden or attacked”"]
-    assert box.find("a", string="Cite this statement")["href"] == statement.get_absolute_url()
-    assert box.find("a", string="More on the quote desk")["href"] == (
-        "/statements/?q=pride%20marches"
-    )
+    assert texts(box, "blockquote") == ["“Pride marches are forbidden or attacked”"]
+    assert ("Cite this statement", statement.get_absolute_url()) in links(box)
+    assert ("More on the quote desk", "/statements/?q=pride%20marches") in links(box)
 
 
 def test_no_box_when_no_statement_matches(client, home):
