@@ -242,7 +242,7 @@ def test_sign_page_queries_stay_the_same_with_0_and_500_signatures(client, home)
     CallToAction.objects.filter(pk=action.pk).update(confirmed_count=500)
     full, full_queries = page_queries()
 
-    assert "0</strong> people have signed" in empty.content.decode()
+    assert "Be the first to sign." in empty.content.decode()
     assert "500</strong> people have signed" in full.content.decode()
     assert len(full_queries) == len(empty_queries)
     assert [q for q in full_queries if "COUNT(" in q.upper()] == []
