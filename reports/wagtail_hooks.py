@@ -1,14 +1,17 @@
-"""What reports offers the layers below it: a demo step, and the report PDFs for the press kit."""
+"""What reports offers the layers below it: a demo step, the report PDFs for the press kit, and
+the home page's lead (the newest report's cover and findings)."""
 
 from wagtail import hooks
 
+from advocacy.core.home import HOME_SECTIONS_HOOK
 from advocacy.core.visibility import public_document_or_none, public_pages
 from advocacy.people.presskit import PressKitEntry
 
-from . import demo
+from . import demo, home
 from .models import ReportPage
 
 hooks.register("build_demo_content", demo.build_step, order=300)
+hooks.register(HOME_SECTIONS_HOOK, home.report_findings, order=100)
 
 
 @hooks.register("register_press_kit_entries")

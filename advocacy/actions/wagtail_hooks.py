@@ -7,13 +7,16 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
-from . import demo
+from advocacy.core.home import HOME_SECTIONS_HOOK
+
+from . import demo, home
 from .admin import CallsToActionGroup
 from .admin.calls_to_action import signed_action_message
 from .admin.dashboard import SignaturesDashboardPanel
 from .models import CallToAction
 
 register_snippet(CallsToActionGroup)
+hooks.register(HOME_SECTIONS_HOOK, home.open_call_to_action, order=300)
 
 
 @hooks.register("construct_homepage_panels")

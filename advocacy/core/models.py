@@ -9,12 +9,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .blocks import PageBodyBlock
+from .home import home_sections
 from .pages import BasePage
 from .visibility import public_page_or_none, visible_page_ids
 
 
 class HomePage(BasePage):
-    """The front page: a hero, an introduction and content chosen by editors."""
+    """The front page: a hero, an introduction and content chosen by editors, with what the
+    apps offer (the report's findings, the latest statements, the open call to action)."""
 
     hero_heading = models.CharField(
         max_length=200,
@@ -81,6 +83,7 @@ class HomePage(BasePage):
         visible = visible_page_ids(item.page_id for item in items)
         context["featured_items"] = [item for item in items if item.page_id in visible]
         context["hero_link"] = public_page_or_none(self.hero_link)
+        context["lead_sections"], context["sections"] = home_sections(self, request)
         return context
 
     @property

@@ -4,7 +4,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from advocacy.core.home import HOME_SECTIONS_HOOK
+
+from . import home
 from .models import Statement, Topic
+
+hooks.register(HOME_SECTIONS_HOOK, home.latest_statements, order=200)
 
 
 class StatementViewSet(SnippetViewSet):

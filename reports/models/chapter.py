@@ -63,8 +63,10 @@ class ReportChapterPage(StoryPageMixin, BasePage):
             if self.chapter_number
             else self.title
         )
+        # The root is "Home", not the home page's title, which is the report's own short
+        # name on this site ("Less equal › Less equal › …" read as a stutter).
         context["crumbs"] = [
-            {"label": home.title, "url": home.get_url(request)},
+            {"label": _("Home"), "url": home.get_url(request)},
             {"label": report.title, "url": report.get_url(request)},
             {"label": label, "url": None},
         ]

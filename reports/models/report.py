@@ -1,3 +1,5 @@
+import re
+
 from django_countries.fields import CountryField
 
 from django.db import models
@@ -18,6 +20,14 @@ from advocacy.core.countries import Country, country_pages
 from advocacy.core.pages import BasePage
 from advocacy.core.serializers import PublicDocumentField
 from advocacy.core.visibility import public_document_or_none, public_pages
+
+# An anchor's href that is a path on this site ("/less-equal/…", not "//host/…").
+SITE_PATH_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
+
+
+def absolute_links(html, origin):
+    """The page's links to paths on this site, with the site's origin put in front."""
+    return SITE_PATH_HREF.sub(lambda match: f"{match.group(1)}{origin}/", html)
 
 
 class ReportPage(RoutablePageMixin, BasePage):
@@ -141,7 +151,13 @@ class ReportPage(RoutablePageMixin, BasePage):
         chapters = context["chapters"]
         prefetch_related_objects(chapters, "footnotes")
         context["canonical_url"] = self.get_full_url(request) + "all/"
-        return render(request, "pages/reports/report_all.html", context)
+        context["print_url"] = request.build_absolute_uri(request.path)
+        response = render(request, "pages/reports/report_all.html", context)
+        # Printed, a link is its address spelt out after it (print.css): every link on this
+        # page carries its full address, so the paper copy leads back to the site.
+        origin = request.build_absolute_uri("/").rstrip("/")
+        response.content = absolute_links(response.content.decode(), origin)
+        return response
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

@@ -245,7 +245,7 @@ def test_sign_page_queries_stay_the_same_with_0_and_500_signatures(client, home)
     CallToAction.objects.filter(pk=action.pk).update(confirmed_count=500)
     full, full_queries = page_queries()
 
-    assert text(empty, ".progress__label").startswith("0 people have signed")
+    assert text(empty, ".progress__label") == "Be the first to sign."
     assert text(full, ".progress__label").startswith("500 people have signed")
     assert len(full_queries) == len(empty_queries)
     assert [q for q in full_queries if "COUNT(" in q.upper()] == []

@@ -1,0 +1,34 @@
+"""The report's part of the home page: its cover and key findings, beside the headline."""
+
+from django.db.models import F
+from django.template.loader import render_to_string
+
+from advocacy.core.home import HomeSection
+from advocacy.core.visibility import public_pages
+
+from .models import ReportPage
+
+
+def latest_report(home):
+    """The newest public report under this home page (so in its language), or None."""
+    reports = public_pages(ReportPage.objects.child_of(home))
+    return (
+        reports.select_related("cover_image")
+        .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk")
+        .first()
+    )
+
+
+def report_findings(home, request):
+    """What the report found, first thing on the home page; nothing until one is public."""
+    report = latest_report(home)
+    if report is None:
+        return None
+    return HomeSection(
+        html=render_to_string(
+            "components/reports/home_findings.html",
+            {"report": report, "key_findings": list(report.key_findings.all())},
+            request=request,
+        ),
+        lead=True,
+    )
