@@ -62,8 +62,9 @@ class CallToAction(PublicAction):
         blank=True,
         help_text=_(
             "Empty: open for signatures as soon as it is published. Until this time it is"
-            " shown as “opens on…”; to keep it hidden until then, schedule it instead"
-            " (Publish › Set schedule)."
+            " shown as “opens on…”; to keep it hidden until then, schedule it instead: in the"
+            " Status panel (the ⓘ button at the top right) choose “Set schedule”, give a"
+            " “Go live date/time” and publish with “Schedule to publish”."
         ),
     )
     closes_at = models.DateTimeField(
