@@ -17,6 +17,8 @@ from wagtail.admin.panels import (
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.search import index
 
+from advocacy.core.widgets import CountryCheckboxes
+
 from .public_action import PublicAction, SlugOnCreationTitlePanel
 
 
@@ -114,7 +116,7 @@ class CallToAction(PublicAction):
         MultiFieldPanel(
             [
                 FieldPanel("target"),
-                FieldPanel("countries"),
+                FieldPanel("countries", widget=CountryCheckboxes),
                 FieldPanel("demand"),
                 FieldPanel("goal"),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
