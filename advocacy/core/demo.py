@@ -102,8 +102,9 @@ def build_site():
 
     settings = SiteSettings.for_site(site)
     if not settings.footer_text:
+        # No press contact: the seed gives none, and the demo invents no name, address or
+        # phone number (the dashboard asks editors for one).
         settings.organisation_name = "Amnesty International"
-        settings.press_contact_name = "Press office"
         settings.footer_text = (
             "This site collects no analytics and loads nothing from third parties."
         )
