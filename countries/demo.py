@@ -6,7 +6,7 @@ fact is recorded as "not stated in the report" rather than guessed.
 
 from django.db import transaction
 
-from advocacy.core.demo import add_child_once
+from advocacy.core.demo import add_child_once, publish
 from advocacy.statements import demo as statements_demo
 from advocacy.statements.models import Statement
 from reports.models import ReportChapterPage, ReportCountry, ReportPage
@@ -188,7 +188,7 @@ def build(home, report):
         pages.append(page)
     if report is not None and not report.countries.exists():
         report.countries = [ReportCountry(country=spec["code"]) for spec in COUNTRIES]
-        report.save_revision().publish()
+        publish(report)
     return index
 
 
@@ -200,7 +200,7 @@ def link_countries():
         statement = Statement.objects.filter(text=words).first()
         if statement is not None and not statement.countries:
             statement.countries = codes
-            statement.save_revision().publish()
+            publish(statement)
 
 
 # Home page and main menu position (see advocacy.core.demo.DemoSite).

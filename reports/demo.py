@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from advocacy.actions import demo as actions_demo
-from advocacy.core.demo import REPORT_TITLE, add_child_once
+from advocacy.core.demo import REPORT_TITLE, add_child_once, publish
 from advocacy.core.seed import paragraph, press_release
 from advocacy.statements import demo as statements_demo
 
@@ -272,7 +272,7 @@ def build_report(home, quotes, actions=()):
         if any("<footnote" in v for k, v in body if k == "paragraph"):
             chapter.footnotes = [Footnote(uuid=footnote_id, text=SOURCE_NOTE)]
         report.add_child(instance=chapter)
-        chapter.save_revision().publish()
+        publish(chapter)
     return report
 
 
@@ -285,7 +285,7 @@ def build(home, make_quotes):
     report = build_report(home, make_quotes(release), actions)
     if release.report_id is None:
         release.report = report
-        release.save_revision().publish()
+        publish(release)
     return report, release
 
 

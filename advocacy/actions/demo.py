@@ -13,6 +13,8 @@ the business of the apps that own the pages (reports/demo.py), which build on th
 
 from django.db import transaction
 
+from advocacy.core.demo import publish
+
 from .models import CallToAction
 
 COUNTRIES = ["AM", "BY", "KZ", "KG"]
@@ -83,7 +85,7 @@ def action_once(spec):
     action = CallToAction(**spec, live=False)
     action.full_clean()
     action.save()
-    action.save_revision().publish()  # published with a first revision, as an editor would
+    publish(action)  # published with a first revision, as an editor would
     action.refresh_from_db()
     return action, True
 

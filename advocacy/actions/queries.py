@@ -116,7 +116,8 @@ def export_rows(queryset):
             "organisation": signature.organisation,
             "show_publicly": "yes" if signature.show_publicly else "no",
             "consent_version": signature.consent.version,
-            "state": signature.state.value,
+            # The words the admin's list shows ("Awaiting confirmation"), not the stored code.
+            "state": signature.get_state_display(),
             "created_at": _iso(signature.created_at),
             "confirmed_at": _iso(signature.confirmed_at),
         }

@@ -25,6 +25,19 @@ REPORT_TITLE = (
 )
 
 
+def publish(obj):
+    """Save a revision of a page or snippet and publish it, as the admin's "Publish" does.
+
+    The admin logs the new revision as an edit and then its publication; Wagtail's history
+    offers "Review this version" (and so "Replace current draft") on that edit entry only,
+    never on the "Published" one. A revision published without its edit entry could not be
+    restored once an editor saved a newer draft; this logs both.
+    """
+    revision = obj.save_revision(log_action=True)
+    revision.publish()
+    return revision
+
+
 def add_child_once(parent, page_class, slug, **fields):
     """Publish a child page with this slug under ``parent`` unless one exists."""
     existing = parent.get_children().filter(slug=slug).specific().first()
@@ -32,7 +45,7 @@ def add_child_once(parent, page_class, slug, **fields):
         return existing, False
     page = page_class(slug=slug, **fields)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
     page.refresh_from_db()
     return page, True
 
@@ -71,7 +84,7 @@ def build_site():
             ),
         )
         root.add_child(instance=home)
-        home.save_revision().publish()
+        publish(home)
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -89,8 +102,9 @@ def build_site():
 
     settings = SiteSettings.for_site(site)
     if not settings.footer_text:
+        # No press contact: the seed gives none, and the demo invents no name, address or
+        # phone number (the dashboard asks editors for one).
         settings.organisation_name = "Amnesty International"
-        settings.press_contact_name = "Press office"
         settings.footer_text = (
             "This site collects no analytics and loads nothing from third parties."
         )
@@ -212,7 +226,7 @@ def feature(demo):
         home.hero_link, home.hero_link_text = demo.hero
     featured = sorted(demo.featured, key=lambda item: item[0])
     home.featured_items = [FeaturedItem(page=page, blurb=blurb) for _, page, blurb in featured]
-    home.save_revision().publish()
+    publish(home)
     # Menu order: each page moved in front of the first child, last position first.
     for _position, page in sorted(demo.menu, key=lambda item: item[0], reverse=True):
         page = Page.objects.get(pk=page.pk)

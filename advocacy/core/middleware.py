@@ -30,12 +30,21 @@ class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
     ``ADMIN_CSP_REPORT_ONLY`` (the strict policy it would need to meet, reported in the
     browser console, not enforced). A view may still set its own policy with Django's
     ``csp_override`` decorators; that wins.
+
+    Wagtail's preview renders a public page inside an admin request: it runs the whole
+    middleware chain again on a "dummy" request for the page's own path, so that response
+    would carry the public policy, and its ``frame-ancestors 'none'`` would block the
+    admin's preview panel (the outer admin response keeps the header it finds). That one
+    response gets ``PREVIEW_CSP`` instead: the public policy, framable by the admin's own
+    origin only. Public pages served to readers keep ``frame-ancestors 'none'``.
     """
 
     admin_prefix = "/admin/"
 
     def process_response(self, request, response):
-        if request.path.startswith(self.admin_prefix):
+        if getattr(request, "is_dummy", False) and not hasattr(response, "_csp_config"):
+            response._csp_config = settings.PREVIEW_CSP
+        elif request.path.startswith(self.admin_prefix):
             if not hasattr(response, "_csp_config"):
                 response._csp_config = settings.ADMIN_CSP
             if not hasattr(response, "_csp_ro_config"):

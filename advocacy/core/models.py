@@ -196,6 +196,17 @@ class SiteSettings(BaseSiteSetting):
         return self.organisation_name
 
     @property
+    def has_press_contact(self):
+        """Whether journalists have a way to reach the press office: an email address or
+        a phone number. A name alone is no contact, and public pages then show none."""
+        return bool(self.press_email or self.press_phone)
+
+    @property
+    def press_contact_label(self):
+        """Who journalists reach: the press office's name, else the publisher's."""
+        return self.press_contact_name or self.organisation_name
+
+    @property
     def social_links(self):
         """(label, url) pairs for the profiles that are filled in, in a fixed order."""
         pairs = [

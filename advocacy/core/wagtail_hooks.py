@@ -1,11 +1,15 @@
 """Core's admin and serving hooks: the "visible to the public" rule at the door."""
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.html import escape
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Site
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .models import SiteSettings
 from .visibility import has_expired, is_public_collection, is_public_document, visible_page_ids
 
 
@@ -50,3 +54,31 @@ def refuse_unused_documents(document, request):
     if is_public_collection(document.collection) and not is_public_document(document):
         raise Http404
     return None
+
+
+class PressContactMissingPanel(Component):
+    """A dashboard warning: the site has no press contact, so the press page and every press
+    release show none. Public pages never carry admin instructions; this panel does."""
+
+    name = "press_contact_missing"
+    template_name = "core/admin/press_contact_missing_panel.html"
+    order = 50
+
+    def __init__(self, site):
+        self.site = site
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["settings_url"] = reverse(
+            "wagtailsettings:edit", args=["core", "sitesettings", self.site.pk]
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_the_press_contact_is_missing(request, panels):
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None or not request.user.has_perm("core.change_sitesettings"):
+        return
+    if not SiteSettings.for_site(site).has_press_contact:
+        panels.append(PressContactMissingPanel(site))

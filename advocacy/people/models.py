@@ -13,8 +13,19 @@ from advocacy.core.pages import BasePage
 
 from .presskit import press_kit_entries
 
-# Every language Django knows by name: interview languages are not limited to the site's.
-LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda pair: str(pair[1]))
+# The site's languages (English, Russian), then the region's (Armenian, Belarusian, Kazakh,
+# Kyrgyz): offered first wherever a language is chosen, so editors need not scroll past
+# Afrikaans for them.
+FIRST_LANGUAGES = ["en", "ru", "hy", "be", "kk", "ky"]
+
+# Every language Django knows by name (interview languages are not limited to the site's):
+# the first ones above, then the rest by name.
+LANGUAGE_CHOICES = [
+    (code, name) for code in FIRST_LANGUAGES for c, name in global_settings.LANGUAGES if c == code
+] + sorted(
+    ((code, name) for code, name in global_settings.LANGUAGES if code not in FIRST_LANGUAGES),
+    key=lambda pair: str(pair[1]),
+)
 
 
 class Person(index.Indexed, ClusterableModel):

@@ -260,6 +260,11 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# A page or snippet rendered for Wagtail's preview (advocacy.core.middleware): the public
+# policy, but the admin on this origin may frame it (the preview side panel). Only responses
+# to Wagtail's internal preview request get it, never a request from a browser.
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+
 # The Wagtail admin's policy (enforced). Wagtail 8 still writes inline <script> elements
 # (InlinePanel, MultipleChooserPanel, date/time widgets) and style="" attributes, so scripts
 # and styles may be inline here; everything else is as strict as the public site: nothing

@@ -6,6 +6,7 @@ The release gives no date: statements are dated with the press release as publis
 
 from django.db import transaction
 
+from advocacy.core.demo import publish
 from advocacy.core.seed import paragraph
 from advocacy.people.models import Person, PersonLanguage
 
@@ -147,6 +148,6 @@ def build(release):
             statement.full_clean()
             statement.save()
             statement.topics.set([topics[slug] for slug in topic_slugs])
-            statement.save_revision().publish()
+            publish(statement)
         statements[key] = statement
     return statements

@@ -1,5 +1,6 @@
 from django_countries.fields import CountryField
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from advocacy.core import textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.visibility import public_page_or_none, published
+from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
 
 from .serializers import CardURLField, PermalinkField
@@ -146,8 +148,8 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
             [FieldPanel("date_said"), FieldPanel("source_page"), FieldPanel("source_description")],
             heading=_("When and where"),
         ),
-        FieldPanel("countries"),
-        FieldPanel("topics"),
+        FieldPanel("countries", widget=CountryCheckboxes),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("context_note"),
         FieldPanel("slug"),
         PublishingPanel(),

@@ -1,10 +1,13 @@
 from django.template.loader import render_to_string
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from advocacy.core.home import HOME_SECTIONS_HOOK
+from advocacy.core.publication import PublicationStatusFilter
 
 from . import home
 from .models import Statement, Topic
@@ -12,12 +15,23 @@ from .models import Statement, Topic
 hooks.register(HOME_SECTIONS_HOOK, home.latest_statements, order=200)
 
 
+class StatementFilterSet(WagtailFilterSet):
+    """By language, speaker and publication status (live, draft, scheduled…)."""
+
+    status = PublicationStatusFilter()
+
+    class Meta:
+        model = Statement
+        fields = ["language", "speaker"]
+
+
 class StatementViewSet(SnippetViewSet):
     model = Statement
     icon = "openquote"
     menu_label = "Statements"
-    list_display = ["__str__", "attribution", "date_said", "language"]
-    list_filter = ["language", "speaker", "live"]
+    # The status column tells a draft or a scheduled statement from a live one at a glance.
+    list_display = ["__str__", "attribution", "date_said", "language", LiveStatusTagColumn()]
+    filterset_class = StatementFilterSet
     search_fields = ["text", "anonymous_source"]
     ordering = ["-date_said"]
 

@@ -243,7 +243,9 @@ class CountryFact(models.Model):
         errors = {}
         allowed = ALLOWED_STATUSES.get(self.topic, [])
         if self.topic and self.status and self.status not in allowed:
-            errors["status"] = _("For “%(topic)s” choose one of: %(allowed)s.") % {
+            # No quotation marks around the topic: its label may carry its own (“Propaganda”
+            # law), and ““Propaganda” law” is what wrapping it printed.
+            errors["status"] = _("For %(topic)s, choose one of: %(allowed)s.") % {
                 "topic": self.get_topic_display(),
                 "allowed": ", ".join(str(Status(s).label) for s in allowed),
             }

@@ -55,7 +55,7 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
 
 
 class PressReleasePage(StoryPageMixin, BasePage):
-    """A press release; schedule it (Go-live date) to keep it under embargo."""
+    """A press release; schedule it (Status panel › Set schedule) to keep it under embargo."""
 
     dateline = models.CharField(
         max_length=100, blank=True, help_text=_("Where it is issued from, e.g. “London”.")
@@ -64,8 +64,10 @@ class PressReleasePage(StoryPageMixin, BasePage):
         null=True,
         blank=True,
         help_text=_(
-            "The time printed on the release. To embargo it, set “Go-live date” in the"
-            " page's settings: the release stays hidden from the public until then."
+            "The time printed on the release. To embargo it, open the Status panel (the ⓘ"
+            " button at the top right), choose “Set schedule”, give a “Go live date/time”"
+            " and publish with “Schedule to publish”: the release stays hidden from the"
+            " public until then."
         ),
     )
     standfirst = models.TextField(

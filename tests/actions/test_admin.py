@@ -158,7 +158,7 @@ def test_csv_export_is_formula_injection_safe_and_follows_the_filter(client, cam
     assert evil[0] == "'=Petition"
     assert evil[1] == '\'=HYPERLINK("http://evil.example","click")'
     assert evil[4] == "'@SUM(A1)"
-    assert evil[7] == "confirmed"
+    assert evil[7] == "Confirmed"  # as the admin list words it
     assert by_email["plain@example.org"][1] == "'-2+3"
     for row in rows:
         for cell in row:

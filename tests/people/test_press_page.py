@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from advocacy.core.models import SiteSettings
 from advocacy.people.factories import PersonFactory, PressKitImageFactory, PressPageFactory
 from advocacy.people.models import PersonLanguage
 from reports.factories import ReportPageFactory
@@ -50,7 +51,11 @@ def test_press_page_lists_spokespeople_with_their_role_and_languages(client, pre
     assert ("Their statements", f"/statements/?speaker={spokesperson.pk}") in links(cards[0])
 
 
-def test_press_page_without_spokespeople_points_to_the_media_contact(client, press_page):
+def test_press_page_without_spokespeople_points_to_the_media_contact(client, site, press_page):
+    settings = SiteSettings.for_site(site)
+    settings.press_email = "press@example.org"
+    settings.save()
+
     people = section(client, press_page, "spokespeople-title")
     assert select(people, "li") == []
     assert "please use the media contact above" in text(people)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import (
     Column,
@@ -27,8 +28,20 @@ from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from advocacy.core.publication import PublicationStatusFilter
+
 from .. import services
 from ..models import CallToAction, confirmation_window
+
+
+class CallToActionFilterSet(WagtailFilterSet):
+    """By kind (petition or pledge) and publication status (live, draft, scheduled…)."""
+
+    status = PublicationStatusFilter(label=gettext_lazy("Publication"))
+
+    class Meta:
+        model = CallToAction
+        fields = ["kind"]
 
 
 class CallToActionIndexView(SnippetIndexView):
@@ -106,7 +119,7 @@ class CallToActionViewSet(SnippetViewSet):
     index_view_class = CallToActionIndexView
     delete_view_class = CallToActionDeleteView
     delete_template_name = "actions/admin/confirm_delete.html"
-    list_filter = ["kind"]
+    filterset_class = CallToActionFilterSet
     list_per_page = 50
     copy_view_enabled = False
 

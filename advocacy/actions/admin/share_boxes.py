@@ -4,12 +4,25 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from advocacy.core.publication import PublicationStatusFilter
+
 from ..models import ShareBox
+
+
+class ShareBoxFilterSet(WagtailFilterSet):
+    """By publication status (live, draft, scheduled…)."""
+
+    status = PublicationStatusFilter()
+
+    class Meta:
+        model = ShareBox
+        fields = []
 
 
 class ShareBoxIndexView(SnippetIndexView):
@@ -36,6 +49,7 @@ class ShareBoxViewSet(SnippetViewSet):
     icon = "link"
     menu_label = gettext_lazy("Share boxes")
     index_view_class = ShareBoxIndexView
+    filterset_class = ShareBoxFilterSet
     list_per_page = 50
     copy_view_enabled = False
 

@@ -17,6 +17,8 @@ from wagtail.admin.panels import (
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.search import index
 
+from advocacy.core.widgets import CountryCheckboxes
+
 from .public_action import PublicAction, SlugOnCreationTitlePanel
 
 
@@ -62,8 +64,9 @@ class CallToAction(PublicAction):
         blank=True,
         help_text=_(
             "Empty: open for signatures as soon as it is published. Until this time it is"
-            " shown as “opens on…”; to keep it hidden until then, schedule it instead"
-            " (Publish › Set schedule)."
+            " shown as “opens on…”; to keep it hidden until then, schedule it instead: in the"
+            " Status panel (the ⓘ button at the top right) choose “Set schedule”, give a"
+            " “Go live date/time” and publish with “Schedule to publish”."
         ),
     )
     closes_at = models.DateTimeField(
@@ -113,7 +116,7 @@ class CallToAction(PublicAction):
         MultiFieldPanel(
             [
                 FieldPanel("target"),
-                FieldPanel("countries"),
+                FieldPanel("countries", widget=CountryCheckboxes),
                 FieldPanel("demand"),
                 FieldPanel("goal"),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),

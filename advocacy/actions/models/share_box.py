@@ -12,6 +12,7 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.search import index
 
 from advocacy.core.visibility import public_page_or_none
+from advocacy.core.widgets import CountryCheckboxes
 
 from .public_action import PublicAction, SlugOnCreationTitlePanel
 
@@ -51,7 +52,7 @@ class ShareBox(PublicAction):
         SlugOnCreationTitlePanel("title", placeholder=False),
         FieldPanel("slug", widget=SlugInput),
         FieldPanel("summary"),
-        FieldPanel("countries"),
+        FieldPanel("countries", widget=CountryCheckboxes),
         MultiFieldPanel(
             [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_text")],
             heading=_("The button"),
