@@ -6,6 +6,7 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .listings import missing_listing_panels
 from .visibility import has_expired, is_public_collection, is_public_document, visible_page_ids
 
 
@@ -50,3 +51,9 @@ def refuse_unused_documents(document, request):
     if is_public_collection(document.collection) and not is_public_document(document):
         raise Http404
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def warn_of_missing_listing_pages(request, panels):
+    """Editors learn on the dashboard when the quote desk or /act/ has no live page."""
+    panels.extend(missing_listing_panels())

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import demo
 from .models import Statement, Topic
 
 
@@ -47,3 +48,7 @@ def statements_matching_the_search(request, text, query):
         {"statements": statements, "query": query},
         request=request,
     )
+
+
+# Before the report's step (300), which publishes the statements the desk lists.
+hooks.register("build_demo_content", demo.build_desk_page, order=200)

@@ -11,4 +11,5 @@ def test_sitemap_lists_the_calls_to_action(client):
     sitemap = client.get("/sitemap.xml").content.decode()
 
     assert "/act/let-lgbti-groups-work-in-safety/</loc>" in sitemap
-    assert sitemap.count("/act/") == 2
+    assert "/act/</loc>" in sitemap  # the index page, a page like any other
+    assert sitemap.count("/act/") == 3
