@@ -60,8 +60,10 @@ urlpatterns += i18n_patterns(
     # Two more ways into Wagtail's pages, for the routes of listing pages (the quote desk,
     # /act/: advocacy.core.listings) that Wagtail's own pattern, slugs ending in "/", cannot
     # reach: a file name at the end (/statements/statements.csv, /statements/12/card-og.png)
-    # and a free-form last part (/act/confirm/<token>/, whatever a mail client did to it).
+    # and a confirmation link's token, which is checked by its view whatever a mail client
+    # did to it (/act/confirm/<token>/). Only this route: a free-form last part anywhere
+    # would make Django's APPEND_SLASH redirect hostile addresses instead of answering 404.
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.[a-z0-9]+)$", wagtail_views.serve, name="wagtail_serve_file"),
-    re_path(r"^((?:[\w\-]+/)+[^/]+/)$", wagtail_views.serve, name="wagtail_serve_token"),
+    re_path(r"^((?:[\w\-]+/)+confirm/[^/]+/)$", wagtail_views.serve, name="wagtail_serve_token"),
     prefix_default_language=False,
 )
