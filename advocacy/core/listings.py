@@ -70,12 +70,10 @@ class ListingPageMixin(RoutablePageMixin):
     @classmethod
     def live_page(cls):
         """The live page of this type in the site's default language, or None."""
-        return (
-            cls.objects.live()
-            .filter(locale=Locale.get_default(), depth__gt=1)
-            .order_by("path")
-            .first()
-        )
+        default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        if default is None:
+            return None
+        return cls.objects.live().filter(locale=default).order_by("path").first()
 
     @classmethod
     def locate(cls, language):
@@ -96,21 +94,17 @@ class ListingPageMixin(RoutablePageMixin):
         site_id, _root_url, own_path = parts
         if language == page.locale.language_code:
             return own_path
-        locale = Locale.objects.filter(language_code=language).first()
-        if locale is None:
-            return own_path
-        translated = page.get_translation_or_none(locale)
-        if translated is not None and translated.live:
-            translated_parts = translated.get_url_parts()
-            if translated_parts is not None:
-                return translated_parts[2]
-            return own_path
         root = Site.objects.select_related("root_page").get(pk=site_id).root_page
-        root_translated = root.get_translation_or_none(locale)
-        if root_translated is not None and root_translated.live:
-            return own_path
-        relative = page.url_path[len(root.url_path) :]
-        return _serve_path(relative, language)
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is not None:
+            translated = page.get_translation_or_none(locale)
+            if translated is not None and translated.live:
+                translated_parts = translated.get_url_parts()
+                return translated_parts[2] if translated_parts else own_path
+            root_translated = root.get_translation_or_none(locale)
+            if root_translated is not None and root_translated.live:
+                return own_path
+        return _serve_path(page.url_path[len(root.url_path) :], language)
 
     def route(self, request, path_components):
         """Wagtail's routing gives every sub-path a final "/"; a route for a file's address
