@@ -5,6 +5,8 @@ from django.test import Client
 
 from wagtail.models import Site
 
+from advocacy.actions.factories import CallsToActionIndexPageFactory
+from advocacy.statements.factories import QuoteDeskPageFactory
 from tests.signin import sign_in
 from tests.site_home import build_home
 
@@ -27,6 +29,18 @@ def home(db):
 @pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def quote_desk(home):
+    """The quote desk page at /statements/, which serves the statements' addresses."""
+    return QuoteDeskPageFactory(parent=home)
+
+
+@pytest.fixture
+def act_index(home):
+    """The calls-to-action index page at /act/, which serves every address under it."""
+    return CallsToActionIndexPageFactory(parent=home)
 
 
 @pytest.fixture

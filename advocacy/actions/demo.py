@@ -13,9 +13,9 @@ the business of the apps that own the pages (reports/demo.py), which build on th
 
 from django.db import transaction
 
-from advocacy.core.demo import publish
+from advocacy.core.demo import add_child_once, publish
 
-from .models import CallToAction
+from .models import CallsToActionIndexPage, CallToAction
 
 COUNTRIES = ["AM", "BY", "KZ", "KG"]
 
@@ -96,3 +96,17 @@ def build():
     petition, _ = action_once(PETITION)
     pledge, _ = action_once(PLEDGE)
     return petition, pledge
+
+
+def build_index_page(home):
+    """/act/: the index page under the home page, once. Not in the main menu (it is not
+    there today); the home page and the report lead to the actions."""
+    page, _ = add_child_once(
+        home,
+        CallsToActionIndexPage,
+        "act",
+        title="Act",
+        show_in_menus=False,
+        intro="<p>Petitions and pledges you can sign, and ways to help.</p>",
+    )
+    return page

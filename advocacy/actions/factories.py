@@ -1,11 +1,12 @@
 """Factories for calls to action, share boxes and signatures, used by tests and benchmarks."""
 
 import factory
+import wagtail_factories
 
 from django.db.models import F
 from django.utils import timezone
 
-from .models import CallToAction, ShareBox, Signature
+from .models import CallsToActionIndexPage, CallToAction, ShareBox, Signature
 
 
 class CallToActionFactory(factory.django.DjangoModelFactory):
@@ -80,3 +81,14 @@ class SignatureFactory(factory.django.DjangoModelFactory):
                 confirmed_count=F("confirmed_count") + 1
             )
             obj.call_to_action.refresh_from_db(fields=["confirmed_count"])
+
+
+class CallsToActionIndexPageFactory(wagtail_factories.PageFactory):
+    """The calls-to-action index page at /act/; give it ``parent`` (the home page)."""
+
+    title = "Act"
+    slug = "act"
+    intro = "<p>Petitions and pledges you can sign, and ways to help.</p>"
+
+    class Meta:
+        model = CallsToActionIndexPage

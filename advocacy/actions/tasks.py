@@ -17,8 +17,9 @@ from django.dispatch import receiver
 from django.tasks import task
 from django.tasks.base import TaskResultStatus
 from django.tasks.signals import task_finished
-from django.urls import reverse
 from django.utils import translation
+
+from advocacy.core.listings import listing_url
 
 from . import services
 from .models import CallToAction, ConsentVersion
@@ -62,7 +63,7 @@ def process_signature(
                 organisation=organisation,
                 show_publicly=show_publicly,
                 consent=consent_version,
-                confirm_url=lambda token: site_url + reverse("actions:confirm", args=[token]),
+                confirm_url=lambda token: site_url + listing_url("actions:confirm", token),
             )
     except services.ActionNotOpen:
         logger.info("Sign request for a call to action that is not open: nothing stored.")

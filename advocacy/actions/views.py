@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from advocacy.core.listings import listing_url
 from advocacy.core.visibility import is_published
 
 from . import queries, ratelimit, services, tasks
@@ -33,8 +34,9 @@ def _action_or_404(slug):
 
 
 @require_GET
-def index(request):
-    """Every published call to action and share box, newest first, open ones first."""
+def index(request, page):
+    """The index page: every published call to action and share box, newest first, open
+    ones first, under the page's title and introduction."""
     actions = [
         *CallToAction.objects.published(),
         *ShareBox.objects.published().select_related("link_page"),
@@ -42,9 +44,9 @@ def index(request):
     actions.sort(key=lambda action: (action.created_at, action.pk), reverse=True)
     order = {"open": 0, "scheduled": 1, "closed": 2}
     actions.sort(key=lambda action: order[getattr(action, "status", "open")])
-    return TemplateResponse(
-        request, "pages/actions/index.html", {"calls_to_action": actions, "title": _("Act")}
-    )
+    context = page.get_context(request)
+    context["calls_to_action"] = actions
+    return TemplateResponse(request, page.get_template(request), context)
 
 
 @never_cache
@@ -84,7 +86,7 @@ def detail(request, slug):
                         site_url=request.build_absolute_uri("/").removesuffix("/"),
                         language=translation.get_language(),
                     )
-                return redirect("actions:check_email", slug=call_to_action.slug)
+                return redirect(listing_url("actions:check_email", slug=call_to_action.slug))
     return TemplateResponse(
         request,
         "pages/actions/call_to_action.html",

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .listings import missing_listing_panels
 from .models import SiteSettings
 from .visibility import has_expired, is_public_collection, is_public_document, visible_page_ids
 
@@ -82,3 +83,9 @@ def warn_when_the_press_contact_is_missing(request, panels):
         return
     if not SiteSettings.for_site(site).has_press_contact:
         panels.append(PressContactMissingPanel(site))
+
+
+@hooks.register("construct_homepage_panels")
+def warn_of_missing_listing_pages(request, panels):
+    """Editors learn on the dashboard when the quote desk or /act/ has no live page."""
+    panels.extend(missing_listing_panels())

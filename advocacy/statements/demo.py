@@ -6,11 +6,14 @@ The release gives no date: statements are dated with the press release as publis
 
 from django.db import transaction
 
-from advocacy.core.demo import publish
+from advocacy.core.demo import add_child_once, publish
 from advocacy.core.seed import paragraph
 from advocacy.people.models import Person, PersonLanguage
 
-from .models import Statement, Topic
+from .models import QuoteDeskPage, Statement, Topic
+
+# In the main menu after every other page (after "Privacy"), before the search link.
+DESK_MENU_POSITION = 950
 
 KRIVOSHEEV = {
     "name": "Denis Krivosheev",
@@ -151,3 +154,22 @@ def build(release):
             publish(statement)
         statements[key] = statement
     return statements
+
+
+def build_desk_page(demo):
+    """The ``build_demo_content`` step: the quote desk page (/statements/) under the home
+    page, once, in the main menu; the statements themselves come with the press release
+    they are taken from (reports/demo.py)."""
+    page, _ = add_child_once(
+        demo.home,
+        QuoteDeskPage,
+        "statements",
+        title="Quote desk",
+        show_in_menus=True,
+        intro=(
+            "<p>Every published statement and testimony, newest first. Each one can be copied"
+            " with its attribution, cited by its permalink and shared as a card.</p>"
+        ),
+    )
+    demo.place_in_menu(DESK_MENU_POSITION, page)
+    return page

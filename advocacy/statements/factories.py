@@ -3,10 +3,11 @@
 import datetime
 
 import factory
+import wagtail_factories
 
 from advocacy.people.factories import PersonFactory
 
-from .models import Statement, Topic
+from .models import QuoteDeskPage, Statement, Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -46,3 +47,15 @@ class AnonymousStatementFactory(StatementFactory):
     speaker = None
     anonymous_source = "a prominent LGBTI activist in Belarus"
     text = "the personal risks were too great."
+
+
+class QuoteDeskPageFactory(wagtail_factories.PageFactory):
+    """The quote desk page at /statements/; give it ``parent`` (the home page)."""
+
+    title = "Quote desk"
+    slug = "statements"
+    show_in_menus = True
+    intro = "<p>Every published statement and testimony, newest first.</p>"
+
+    class Meta:
+        model = QuoteDeskPage

@@ -1,8 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
-from django.urls import reverse
 
 from advocacy.core.feeds import PlainTextAtom1Feed
+from advocacy.core.listings import listing_url
 
 from .filters import StatementFilterForm
 from .views import published_with_relations
@@ -26,7 +26,7 @@ class StatementFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
-        return reverse("quote_desk")
+        return listing_url("quote_desk")
 
     def items(self):
         return self.form.filter(published_with_relations())[:50]

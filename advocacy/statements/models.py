@@ -1,3 +1,5 @@
+from http import HTTPMethod
+
 from django_countries.fields import CountryField
 
 from django import forms
@@ -5,8 +7,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
-from django.utils import translation
 from django.utils.dateformat import format as format_date
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -15,12 +15,16 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from advocacy.core import textsafety
 from advocacy.core.countries import public_countries
+from advocacy.core.listings import ListingPageMixin
+from advocacy.core.pages import BasePage
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -192,8 +196,11 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        with translation.override(settings.LANGUAGE_CODE):
-            return reverse("statement_detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+        """The permalink, always the default language's (/statements/12-words/): a citation
+        gives one address whatever language it was copied in."""
+        return QuoteDeskPage.url_for(
+            "statement_detail", language=settings.LANGUAGE_CODE, pk=self.pk, slug=self.slug or "-"
+        )
 
     def clean(self):
         super().clean()
@@ -314,3 +321,67 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         )
         context["is_preview"] = True
         return context
+
+
+class QuoteDeskPage(ListingPageMixin, BasePage):
+    """The quote desk: every published statement, filterable, with its permalink, citation
+    and card, and the Atom feed and CSV of them. One per home page."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A sentence or two under the title: what journalists find here."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/statements/quote_desk.html"
+    # Every address here is read-only, as the views say (require_safe).
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD]
+    # Where statements' permalinks point while no desk page is live (see core.listings).
+    fallback_slug = "statements"
+
+    class Meta:
+        verbose_name = _("quote desk")
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+    # The addresses under the desk's own, with the names they had as Django URLs
+    # (listing_url("statement_detail", pk=…, slug=…)). The views are imported when called:
+    # they import this module.
+    @path("", name="quote_desk")
+    def desk(self, request):
+        from .views import quote_desk
+
+        return quote_desk(request, self)
+
+    @path("feed/", name="statements_feed")
+    def feed(self, request):
+        from .feeds import StatementFeed
+
+        return StatementFeed()(request)
+
+    @path("statements.csv", name="statements_csv")
+    def csv(self, request):
+        from .views import statements_csv
+
+        return statements_csv(request)
+
+    @path("<int:pk>/", name="statement_detail_short")
+    @path("<int:pk>-<str:slug>/", name="statement_detail")
+    def permalink(self, request, pk, slug=None):
+        from .views import statement_detail
+
+        return statement_detail(request, pk, slug)
+
+    @path("<int:pk>/card-<str:size>.png", name="statement_card")
+    def card(self, request, pk, size):
+        from .views import statement_card
+
+        return statement_card(request, pk, size)

@@ -2,7 +2,7 @@
 
 from rest_framework.fields import Field
 
-from django.urls import reverse
+from advocacy.core.listings import listing_url
 
 
 class PermalinkField(Field):
@@ -25,7 +25,7 @@ class CardURLField(Field):
         request = self.context["request"]
         return {
             size: request.build_absolute_uri(
-                reverse("statement_card", kwargs={"pk": statement.pk, "size": size})
+                listing_url("statement_card", pk=statement.pk, size=size)
             )
             for size in ("og", "square")
         }

@@ -26,8 +26,9 @@ def published_with_relations():
 
 
 @require_safe
-def quote_desk(request):
-    """Every published statement, newest first, filtered by plain links and forms."""
+def quote_desk(request, desk):
+    """The desk page: every published statement, newest first, filtered by plain links and
+    forms, under the page's title and introduction."""
     form = StatementFilterForm(request.GET)
     statements = form.filter(published_with_relations())
     page = Paginator(statements, PER_PAGE).get_page(request.GET.get("page"))
@@ -35,9 +36,8 @@ def quote_desk(request):
     names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
-    return TemplateResponse(
-        request,
-        "pages/statements/quote_desk.html",
+    context = desk.get_context(request)
+    context.update(
         {
             "form": form,
             "statements": page,
@@ -58,9 +58,9 @@ def quote_desk(request):
                 .values_list("language", flat=True)
                 .distinct()
             ],
-            "desk_page": True,
-        },
+        }
     )
+    return TemplateResponse(request, desk.get_template(request), context)
 
 
 @require_safe

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from advocacy.core.home import HOME_SECTIONS_HOOK
 from advocacy.core.publication import PublicationStatusFilter
 
-from . import home
+from . import demo, home
 from .models import Statement, Topic
 
 hooks.register(HOME_SECTIONS_HOOK, home.latest_statements, order=200)
@@ -66,3 +66,7 @@ def statements_matching_the_search(request, text, query):
         {"statements": statements, "query": query},
         request=request,
     )
+
+
+# Before the report's step (300), which publishes the statements the desk lists.
+hooks.register("build_demo_content", demo.build_desk_page, order=200)

@@ -34,7 +34,18 @@ def test_a_registered_demo_step_runs_in_order_and_its_offers_reach_the_home_page
     with hooks.register_temporarily("build_demo_content", late_step, order=10_000):
         call_command("load_demo_content", verbosity=0)
 
-    assert seen == [["about", "countries", "less-equal", "press", "press-releases", "privacy"]]
+    assert seen == [
+        [
+            "about",
+            "act",
+            "countries",
+            "less-equal",
+            "press",
+            "press-releases",
+            "privacy",
+            "statements",
+        ]
+    ]
     home = HomePage.objects.get()
     assert [item.page.slug for item in home.featured_items.all()] == [
         "less-equal",
@@ -49,4 +60,6 @@ def test_a_registered_demo_step_runs_in_order_and_its_offers_reach_the_home_page
         "press",
         "about",
         "privacy",
+        "statements",
+        "act",  # not placed in the menu: after the pages that are
     ]

@@ -62,3 +62,40 @@ def test_demo_home_leads_to_the_report_and_features_the_main_pages(client):
     featured = texts(response, ".card__title")
     for title in ("Less equal", "Countries", "Former Soviet states entrenching homophobia"):
         assert any(text.startswith(title) for text in featured), title
+
+
+@pytest.mark.django_db
+def test_demo_menu_comes_from_the_tree_with_the_quote_desk_last(client):
+    call_command("load_demo_content", verbosity=0)
+
+    menu = links(client.get("/"), "nav.main-nav a")
+
+    assert [label for label, _href in menu] == [
+        "Less equal",
+        "Countries",
+        "Press releases",
+        "Press",
+        "About",
+        "Privacy",
+        "Quote desk",
+        "Search",
+    ]
+    assert ("Quote desk", "/statements/") in menu
+    assert client.get("/act/").status_code == 200  # a page, not in the menu (it never was)
+    assert client.get("/statements/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_site_built_before_the_listing_pages_gets_them_on_the_next_run(client):
+    """An existing database (built when the desk and /act/ were plain views) gains the two
+    pages when ``load_demo_content`` runs again, in the menu where the desk link was."""
+    call_command("load_demo_content", verbosity=0)
+    Page.objects.filter(slug__in=["statements", "act"], depth=3).delete()
+    assert client.get("/statements/").status_code == 404
+
+    call_command("load_demo_content", verbosity=0)
+
+    assert client.get("/statements/").status_code == 200
+    assert client.get("/act/").status_code == 200
+    labels = [label for label, _href in links(client.get("/"), "nav.main-nav a")]
+    assert labels[-3:] == ["Privacy", "Quote desk", "Search"]

@@ -49,7 +49,7 @@ ENTRY_POINTS = [
 
 
 @pytest.fixture
-def content(home):
+def content(home, quote_desk):
     index = PressReleaseIndexPageFactory(parent=home)
     PressReleasePageFactory(
         parent=index, title="Propaganda law adopted", slug="law", standfirst="Propaganda law"

@@ -61,7 +61,9 @@ def test_a_page_shared_shows_its_title_address_and_image(client, home, organisat
     assert tags["twitter:card"] == ["summary_large_image"]
 
 
-def test_a_statement_shared_shows_its_speaker_words_address_and_card(client, home, organisation):
+def test_a_statement_shared_shows_its_speaker_words_address_and_card(
+    client, quote_desk, organisation
+):
     statement = StatementFactory(text="LGBTI groups must be able to work in safety")
     permalink = f"http://testserver{statement.get_absolute_url()}"
 

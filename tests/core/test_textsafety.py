@@ -71,7 +71,7 @@ def csv_rows(content):
 
 
 @pytest.mark.django_db
-def test_both_csv_exports_neutralise_the_same_full_list(client, home):
+def test_both_csv_exports_neutralise_the_same_full_list(client, quote_desk):
     """Issue 9, also: the statements CSV covered 6 prefixes, the signatures CSV 11."""
     speaker = PersonFactory()
     action = CallToActionFactory()

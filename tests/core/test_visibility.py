@@ -85,7 +85,7 @@ def test_country_fact_names_a_public_source(client, country, hidden_release):
 
 
 @pytest.mark.parametrize("how", HOW)
-def test_statement_does_not_name_a_hidden_source_page(client, hidden_release, how):
+def test_statement_does_not_name_a_hidden_source_page(client, quote_desk, hidden_release, how):
     statement = StatementFactory(source_page=hidden_release)
     hide(hidden_release, how)
     page = client.get(statement.get_absolute_url()).content.decode()
@@ -94,7 +94,7 @@ def test_statement_does_not_name_a_hidden_source_page(client, hidden_release, ho
 
 
 @pytest.mark.parametrize("how", HOW)
-def test_quote_desk_and_permalink_do_not_name_a_hidden_country(client, home, how):
+def test_quote_desk_and_permalink_do_not_name_a_hidden_country(client, home, quote_desk, how):
     index = CountryIndexPageFactory(parent=home)
     hidden = CountryPageFactory(parent=index, title=f"{SECRET}stan", iso_code="UZ")
     statement = StatementFactory(countries=[hidden.iso_code])
@@ -107,7 +107,7 @@ def test_quote_desk_and_permalink_do_not_name_a_hidden_country(client, home, how
 
 
 @pytest.mark.parametrize("how", ["draft", "private", "expired"])
-def test_statements_api_unknown_and_hidden_country_answer_alike(client, home, how):
+def test_statements_api_unknown_and_hidden_country_answer_alike(client, home, quote_desk, how):
     index = CountryIndexPageFactory(parent=home)
     hidden = CountryPageFactory(parent=index, title="Uzbekistan", iso_code="UZ")
     StatementFactory(countries=[hidden.iso_code])

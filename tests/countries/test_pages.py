@@ -369,10 +369,11 @@ def test_country_pages_query_counts_stay_flat(
 
 @pytest.mark.django_db
 def test_quote_desk_links_a_country_to_its_page_in_the_readers_language(
-    client, belarus, kyrgyzstan, russian
+    client, belarus, kyrgyzstan, russian, quote_desk
 ):
     from advocacy.statements.factories import StatementFactory
 
+    quote_desk.copy_for_translation(russian.locale).save_revision().publish()
     StatementFactory(countries=["BY", "KG"])
 
     def desk_item(url):

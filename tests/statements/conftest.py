@@ -23,6 +23,12 @@ def empty_card_storage():
                 storage.delete(f"quote-cards/{statement_pk}/{name}")
 
 
+@pytest.fixture(autouse=True)
+def desk_page(quote_desk):
+    """Every test here reaches statements through the quote desk page (/statements/)."""
+    return quote_desk
+
+
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
     """Publish a statement's new revision as the admin does: the transaction commits and

@@ -9,12 +9,14 @@ Never an IP address, a user agent or anything else.
 """
 
 from .call_to_action import CallToAction, ConsentVersion
+from .index_page import CallsToActionIndexPage
 from .public_action import PublicAction, slug_is_taken
 from .share_box import ShareBox
 from .signature import Signature, confirmation_window, normalise_email
 
 __all__ = [
     "CallToAction",
+    "CallsToActionIndexPage",
     "ConsentVersion",
     "PublicAction",
     "ShareBox",

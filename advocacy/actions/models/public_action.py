@@ -6,13 +6,13 @@ from django_countries.fields import CountryField
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import TitleFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from advocacy.core.listings import listing_url
 from advocacy.core.visibility import published
 
 # The models whose rows share the /act/<slug>/ addresses (and so one set of slugs).
@@ -93,7 +93,7 @@ class PublicAction(
         return self.title
 
     def get_absolute_url(self):
-        return reverse("actions:detail", args=[self.slug])
+        return listing_url("actions:detail", self.slug)
 
     def validate_unique(self, exclude=None):
         """The slug is unique in its table (the index) and across both kinds of action."""

@@ -2,6 +2,7 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from advocacy.core import listings
 from advocacy.core.visibility import public_pages
 
 register = template.Library()
@@ -32,8 +33,14 @@ def main_nav(context):
         "request": context.get("request"),
         "root": root,
         "search_page": context.get("search_page", False),
-        "desk_page": context.get("desk_page", False),
         "items": [
             {"page": item, "active": current_path.startswith(item.url_path)} for item in items
         ],
     }
+
+
+@register.simple_tag
+def listing_url(name, *args, **kwargs):
+    """The address of a listing page's route, like ``{% url %}`` for the routes listing
+    pages serve: ``{% listing_url "quote_desk" %}``, ``{% listing_url "actions:detail" slug %}``."""
+    return listings.listing_url(name, *args, **kwargs)

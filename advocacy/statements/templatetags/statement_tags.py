@@ -1,8 +1,8 @@
 from django import template
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.text import Truncator
 
+from advocacy.core.listings import listing_url
 from advocacy.core.models import SiteSettings
 from advocacy.core.templatetags.meta_tags import json_ld_script, organisation, social_meta
 from advocacy.core.visibility import is_published
@@ -27,7 +27,7 @@ def statement_meta(context, statement, permalink):
     request = context["request"]
     site_settings = SiteSettings.for_request(request)
     if statement.pk and is_published(statement) and context.get("card_ready"):
-        image = reverse("statement_card", kwargs={"pk": statement.pk, "size": "og"})
+        image = listing_url("statement_card", pk=statement.pk, size="og")
         image_alt = statement.text
     else:
         image = static(DEFAULT_IMAGE)
