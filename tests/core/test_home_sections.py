@@ -8,7 +8,6 @@ import datetime
 import pytest
 from wagtail_factories import ImageFactory
 
-from django.urls import reverse
 from django.utils import timezone
 
 from advocacy.actions.factories import CallToActionFactory, SignatureFactory
@@ -97,7 +96,7 @@ def test_the_three_latest_published_statements_show_with_their_links(client, hom
     section = one(html, "section[aria-labelledby='home-statements-title']")
     assert text(section, "h2") == "Latest statements"
     assert texts(section, "blockquote") == ["“Said on day 5”", "“Said on day 4”", "“Said on day 3”"]
-    assert ("Every statement on the quote desk", reverse("quote_desk")) in links(section)
+    assert ("Every statement on the quote desk", "/statements/") in links(section)
 
 
 def test_a_draft_statement_never_shows(client, home):
