@@ -98,15 +98,18 @@ def build():
     return petition, pledge
 
 
+# Main menu position (see advocacy.core.demo.DemoSite): after the press pages.
+MENU_POSITION = 500
+
+
 def build_index_page(home):
-    """/act/: the index page under the home page, once. Not in the main menu (it is not
-    there today); the home page and the report lead to the actions."""
+    """/act/: the index page under the home page, once, in the main menu."""
     page, _ = add_child_once(
         home,
         CallsToActionIndexPage,
         "act",
         title="Act",
-        show_in_menus=False,
+        show_in_menus=True,
         intro="<p>Petitions and pledges you can sign, and ways to help.</p>",
     )
     return page

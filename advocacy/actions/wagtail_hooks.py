@@ -65,5 +65,5 @@ def refuse_to_delete_signed_actions(request, action_type, objects, action_class_
 # and the recommendations chapter: lower layers first.
 @hooks.register("build_demo_content", order=250)
 def build_demo_actions(demo_site):
-    demo.build_index_page(demo_site.home)
+    demo_site.place_in_menu(demo.MENU_POSITION, demo.build_index_page(demo_site.home))
     demo.build()

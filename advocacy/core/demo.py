@@ -141,7 +141,7 @@ def build_site():
         StandardPage,
         "privacy",
         title="Privacy",
-        show_in_menus=True,
+        show_in_menus=False,  # linked from every page's footer (site settings)
         standfirst="What this site records about you, and what it never records.",
         body=[
             ("heading", {"text": "Reading the site", "level": "h2"}),
@@ -160,13 +160,16 @@ def build_site():
             ),
         ],
     )
+    if settings.privacy_page_id is None:
+        settings.privacy_page = privacy
+        settings.save(update_fields=["privacy_page"])
     return home
 
 
 DEMO_STEPS_HOOK = "build_demo_content"
 
 # Where the plain pages go in the main menu: after whatever the apps place (see ``DemoSite``).
-PLAIN_PAGES_MENU_POSITION = {"about": 900, "privacy": 910}
+PLAIN_PAGES_MENU_POSITION = {"about": 900}
 
 
 @dataclass

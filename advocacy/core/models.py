@@ -166,6 +166,17 @@ class SiteSettings(BaseSiteSetting):
     footer_text = models.TextField(
         blank=True, max_length=500, help_text=_("A line or two shown in every page's footer.")
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Linked from every page's footer. Untick “Show in menus” on it (Promote tab) to"
+            " keep it out of the main menu."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -187,6 +198,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social media"),
         ),
         FieldPanel("footer_text"),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:

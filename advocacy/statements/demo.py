@@ -13,7 +13,7 @@ from advocacy.people.models import Person, PersonLanguage
 from .models import QuoteDeskPage, Statement, Topic
 
 # In the main menu after every other page (after "Privacy"), before the search link.
-DESK_MENU_POSITION = 950
+DESK_MENU_POSITION = 250
 
 KRIVOSHEEV = {
     "name": "Denis Krivosheev",

@@ -3,6 +3,14 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // The site menu is a <details> that folds on phones; wide screens always show it, also in
+  // browsers that cannot un-fold it with CSS (::details-content).
+  var menu = document.querySelector("[data-site-menu]");
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 48em)") : null;
+  function showMenuWhenWide() { if (menu && wide && wide.matches) { menu.open = true; } }
+  showMenuWhenWide();
+  if (wide && wide.addEventListener) { wide.addEventListener("change", showMenuWhenWide); }
+
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);

@@ -56,10 +56,10 @@ def test_a_registered_demo_step_runs_in_order_and_its_offers_reach_the_home_page
     assert [page.slug for page in home.get_children().order_by("path")] == [
         "less-equal",
         "countries",
+        "statements",
         "press-releases",
         "press",
+        "act",
         "about",
-        "privacy",
-        "statements",
-        "act",  # not placed in the menu: after the pages that are
+        "privacy",  # not placed in the menu (it is in the footer): after the pages that are
     ]

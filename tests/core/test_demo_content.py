@@ -65,7 +65,7 @@ def test_demo_home_leads_to_the_report_and_features_the_main_pages(client):
 
 
 @pytest.mark.django_db
-def test_demo_menu_comes_from_the_tree_with_the_quote_desk_last(client):
+def test_demo_menu_comes_from_the_tree_with_act_in_it_and_privacy_in_the_footer(client):
     call_command("load_demo_content", verbosity=0)
 
     menu = links(client.get("/"), "nav.main-nav a")
@@ -73,15 +73,17 @@ def test_demo_menu_comes_from_the_tree_with_the_quote_desk_last(client):
     assert [label for label, _href in menu] == [
         "Less equal",
         "Countries",
+        "Quote desk",
         "Press releases",
         "Press",
+        "Act",
         "About",
-        "Privacy",
-        "Quote desk",
         "Search",
     ]
     assert ("Quote desk", "/statements/") in menu
-    assert client.get("/act/").status_code == 200  # a page, not in the menu (it never was)
+    assert ("Act", "/act/") in menu
+    assert ("Privacy", "/privacy/") in links(client.get("/"), "footer a")
+    assert client.get("/act/").status_code == 200
     assert client.get("/statements/").status_code == 200
 
 
@@ -98,4 +100,4 @@ def test_a_site_built_before_the_listing_pages_gets_them_on_the_next_run(client)
     assert client.get("/statements/").status_code == 200
     assert client.get("/act/").status_code == 200
     labels = [label for label, _href in links(client.get("/"), "nav.main-nav a")]
-    assert labels[-3:] == ["Privacy", "Quote desk", "Search"]
+    assert labels[2] == "Quote desk" and labels[-3:] == ["Act", "About", "Search"]

@@ -16,7 +16,7 @@ def test_visitor_opens_the_home_page_and_follows_the_navigation(page, assert_acc
     assert page.get_by_role("link", name="About").get_attribute("aria-current") == "page"
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Privacy").click()
+    page.get_by_role("contentinfo").get_by_role("link", name="Privacy").click()
     page.wait_for_url("**/privacy/")
     assert_accessible(page)
 

@@ -3,7 +3,8 @@ from django import template
 from wagtail.models import Page, Site
 
 from advocacy.core import listings
-from advocacy.core.visibility import public_pages
+from advocacy.core.models import SiteSettings
+from advocacy.core.visibility import public_page_or_none, public_pages
 
 register = template.Library()
 
@@ -44,3 +45,15 @@ def listing_url(name, *args, **kwargs):
     """The address of a listing page's route, like ``{% url %}`` for the routes listing
     pages serve: ``{% listing_url "quote_desk" %}``, ``{% listing_url "actions:detail" slug %}``."""
     return listings.listing_url(name, *args, **kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page(context):
+    """The site's privacy page, in the reader's language when translated, while public."""
+    request = context.get("request")
+    if request is None:
+        return None
+    site_settings = SiteSettings.for_request(request)
+    if site_settings.privacy_page_id is None:
+        return None
+    return public_page_or_none(site_settings.privacy_page.localized)
