@@ -30,6 +30,20 @@ from .serializers import CardURLField, PermalinkField
 BIDI_CONTROLS = textsafety.INVISIBLE
 
 
+# A quotation that ends a question, an exclamation or a trailing-off keeps its mark before
+# “said …”; any other ending (a full stop, a colon, nothing) becomes the comma that runs the
+# words into their attribution: “… were too great,” said …  (never “… too great.” said).
+KEEPS_ITS_ENDING = ("?", "!", "…", "...")
+
+
+def quoted_for_citation(words):
+    """The words as they stand inside a citation's quotation marks, before “said …”."""
+    words = words.rstrip()
+    if words.endswith(KEEPS_ITS_ENDING):
+        return words
+    return words.rstrip(".,;:") + ","
+
+
 class Topic(models.Model):
     """A subject statements are filed under, for journalists' filters."""
 
@@ -261,10 +275,10 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
 
     def citation(self, permalink):
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
-        2026. Source: permalink. The words are copied exactly as stored."""
-        closing = "" if self.text[-1:] in ".!?…,;:" else ","
+        2026. Source: permalink. The words are stored exactly as said; only the closing
+        punctuation before the attribution follows the house style (see quoted_for_citation)."""
         return (
-            f"“{self.text}{closing}” said {self.attribution}, on {self.date_label}."
+            f"“{quoted_for_citation(self.text)}” said {self.attribution}, on {self.date_label}."
             f" Source: {permalink}"
         )
 

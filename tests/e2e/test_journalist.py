@@ -24,7 +24,7 @@ def test_journalist_filters_copies_a_quote_opens_its_permalink_and_downloads_its
     copied = page.evaluate("navigator.clipboard.readText()")
     permalink = f"{live_server.url}{testimony.get_absolute_url()}"
     assert copied == testimony.citation(permalink)
-    assert copied.startswith("“the personal risks were too great.” said a prominent LGBTI activist")
+    assert copied.startswith("“the personal risks were too great,” said a prominent LGBTI activist")
 
     item.get_by_role("link", name="Permalink").click()
     page.wait_for_url(f"**{testimony.get_absolute_url()}")
