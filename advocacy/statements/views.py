@@ -179,7 +179,7 @@ def statements_csv(request):
                 statement.speaker_role,
                 statement.speaker_organisation,
                 statement.anonymous_source,
-                statement.date_said.isoformat(),
+                statement.date_said.isoformat() if statement.date_said else statement.date_label,
                 statement.language,
                 " ".join(statement.country_codes),
                 " ".join(statement.topic_slugs),
