@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 
 from advocacy.actions.models import CallToAction
 from advocacy.core.visibility import public_pages
-from advocacy.statements.models import Statement
+from advocacy.statements.models import NEWEST_FIRST, Statement
 from reports.models import ReportChapterPage, ReportPage
 
 # The newest statements shown; the rest are one link away on the quote desk.
@@ -95,7 +95,7 @@ class CountryDossier:
             Statement.objects.published()
             .filter(countries__contains=self.code)
             .select_related("speaker")
-            .order_by("-date_said", "-pk")[:STATEMENT_LIMIT]
+            .order_by(*NEWEST_FIRST)[:STATEMENT_LIMIT]
         )
 
     @cached_property

@@ -38,7 +38,9 @@ class PressReleaseFeed(Feed):
         return item.get_url(self.request)
 
     def item_pubdate(self, item):
+        """The release's own date; none (no <published>) when the source gives none."""
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        """When its latest revision was published here (Atom's <updated>, required)."""
+        return item.last_published_at or item.first_published_at

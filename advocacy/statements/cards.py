@@ -1,4 +1,5 @@
-"""Quote cards: a PNG of a statement with its speaker.
+"""Quote cards: a PNG of a statement with its speaker, the publisher's wordmark (the
+organisation name in SiteSettings, set in type), the site's host and the date.
 
 Cards are drawn by a background task when a revision is published (``tasks.py``), never
 inside a request, and kept in the private ``quote_cards`` storage, outside the public media
@@ -21,6 +22,9 @@ from PIL import Image, ImageDraw, ImageFont
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.utils.text import capfirst
+
+from advocacy.core import dates
 
 from .models import BIDI_CONTROLS
 
@@ -31,7 +35,8 @@ SANS_BOLD = FONTS / "DejaVuSans-Bold.ttf"
 SANS = FONTS / "DejaVuSans.ttf"
 INK, PAPER, ACCENT, MUTED = "#141414", "#ffffff", "#ffd400", "#d6d3cc"
 MARGIN = 64
-MAX_QUOTE_SIZE, MIN_QUOTE_SIZE = 64, 6
+# Short words are set large (up to MAX_QUOTE_SIZE), long ones down to MIN_QUOTE_SIZE.
+MAX_QUOTE_SIZE, MIN_QUOTE_SIZE = 112, 6
 QUOTE_SIZES = tuple(range(MAX_QUOTE_SIZE, MIN_QUOTE_SIZE - 1, -2))  # largest first
 LINE_SPACING = 1.3
 # No card has room for more lines than this, whatever the size: a bound on any wrap.
@@ -213,40 +218,103 @@ def fit(text, width, height):
     return font, lines, line_height(font.size)
 
 
+# -- what the card says beside the words -------------------------------------------------------
+def site_identity():
+    """(organisation name, host) of the default site, printed on every card: the card travels
+    without its page, so it names who publishes it and where the permalink lives."""
+    from wagtail.models import Site
+
+    from advocacy.core.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    if site is None:
+        return "", ""
+    return SiteSettings.for_site(site).organisation_name, site.hostname
+
+
+def card_words(statement):
+    """The words as set on the card, in quotation marks. An anonymous testimony often starts
+    mid-sentence (“the personal risks…”); on the card, which is typography rather than text,
+    it starts with a capital. The stored words are not changed."""
+    words = " ".join(BIDI_CONTROLS.sub("", statement.text).split())
+    if not statement.speaker_id:
+        words = words[:1].upper() + words[1:]
+    return f"“{words}”"
+
+
 # -- drawing ----------------------------------------------------------------------------------
+# Type sizes by card size: (wordmark, name, role, footer line).
+TYPE = {"og": (26, 34, 24, 22), "square": (30, 40, 28, 26)}
+
+
+def layout(statement, size):
+    """Where each piece of text goes: a list of (kind, text, (x, y), font). Top: the
+    organisation's wordmark; middle: the words, as large as fit and centred vertically in
+    the space between; bottom: who said it, then the site's host and the date."""
+    width, height = SIZES[size]
+    wordmark_size, name_size, role_size, footer_size = TYPE[size]
+    text_width = width - 2 * MARGIN
+    organisation, host = site_identity()
+    name = statement.speaker_name or capfirst(statement.anonymous_source)  # as the site shows it
+    role = statement.role_line if statement.speaker_id else "Name withheld for their safety"
+    date = statement.date_label if statement.date_said else str(dates.DATE_NOT_GIVEN)
+    date = capfirst(date)
+
+    wordmark_font = font_at(SANS_BOLD, wordmark_size)
+    name_font = font_at(SANS_BOLD, name_size)
+    role_font = font_at(SANS, role_size)
+    footer_font = font_at(SANS, footer_size)
+    wordmark = wrap(BIDI_CONTROLS.sub("", organisation or ""), wordmark_font, text_width, 1)
+    name_lines = wrap(BIDI_CONTROLS.sub("", name or ""), name_font, text_width, max_lines=2)
+    role_lines = wrap(BIDI_CONTROLS.sub("", role or ""), role_font, text_width, max_lines=2)
+    footer = " · ".join(part for part in (BIDI_CONTROLS.sub("", host), date) if part)
+    footer_lines = wrap(footer, footer_font, text_width, max_lines=1)
+
+    placed = []
+    y = MARGIN - 16
+    for line in wordmark:
+        placed.append(("wordmark", line, (MARGIN, y), wordmark_font))
+        y += line_height(wordmark_size)
+    box_top = y + 24
+
+    name_step, role_step, footer_step = (int(s * 1.35) for s in (name_size, role_size, footer_size))
+    bottom_height = name_step * len(name_lines) + role_step * len(role_lines) + 16 + footer_step
+    y = height - MARGIN + 16 - bottom_height
+    rule_y = y - 20
+    for line in name_lines:
+        placed.append(("name", line, (MARGIN, y), name_font))
+        y += name_step
+    for line in role_lines:
+        placed.append(("role", line, (MARGIN, y), role_font))
+        y += role_step
+    y += 16
+    for line in footer_lines:
+        placed.append(("footer", line, (MARGIN, y), footer_font))
+
+    box_height = rule_y - 24 - box_top
+    font, lines, quote_step = fit(card_words(statement), text_width, box_height)
+    # Short words leave the box partly empty: centre the block rather than leave the space
+    # below it (the font is already as large as the sizes allow).
+    y = box_top + max(0, (box_height - quote_step * len(lines)) // 2)
+    for line in lines:
+        placed.append(("quote", line, (MARGIN, y), font))
+        y += quote_step
+    placed.append(("rule", "", (MARGIN, rule_y), None))
+    return placed
+
+
 def draw_card(statement, size):
     """The card's PNG bytes. Slow work (a few hundred ms): call it from a task only."""
     width, height = SIZES[size]
     image = Image.new("RGB", (width, height), INK)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, width, 14], fill=ACCENT)
-
-    name_font = font_at(SANS_BOLD, 34 if size == "og" else 40)
-    role_font = font_at(SANS, 24 if size == "og" else 28)
-    name = statement.speaker_name or statement.anonymous_source
-    role = statement.role_line if statement.speaker_id else "Name withheld for their safety"
-    text_width = width - 2 * MARGIN
-    name_lines = wrap(BIDI_CONTROLS.sub("", name or ""), name_font, text_width, max_lines=2)
-    role_lines = wrap(BIDI_CONTROLS.sub("", role or ""), role_font, text_width, max_lines=2)
-    footer_height = 46 * len(name_lines) + 34 * len(role_lines) + 24
-
-    quote = "“" + " ".join(BIDI_CONTROLS.sub("", statement.text).split()) + "”"
-    box_top = MARGIN
-    box_height = height - MARGIN - footer_height - box_top - 24
-    font, lines, quote_line_height = fit(quote, text_width, box_height)
-    y = box_top
-    for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=PAPER)
-        y += quote_line_height
-
-    y = height - MARGIN - footer_height + 24
-    draw.rectangle([MARGIN, y - 20, MARGIN + 96, y - 14], fill=ACCENT)
-    for line in name_lines:
-        draw.text((MARGIN, y), line, font=name_font, fill=PAPER)
-        y += 46
-    for line in role_lines:
-        draw.text((MARGIN, y), line, font=role_font, fill=MUTED)
-        y += 34
+    colours = {"wordmark": ACCENT, "quote": PAPER, "name": PAPER, "role": MUTED, "footer": MUTED}
+    for kind, line, (x, y), font in layout(statement, size):
+        if kind == "rule":
+            draw.rectangle([x, y, x + 96, y + 6], fill=ACCENT)
+        else:
+            draw.text((x, y), line, font=font, fill=colours[kind])
 
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)

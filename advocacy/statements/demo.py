@@ -1,7 +1,8 @@
 """Demo content for the quote desk: the spokesperson, his statements word for word, and the
 anonymous testimonies, all from the seed press release.
 
-The release gives no date: statements are dated with the press release as published here.
+The release gives no date, so neither do the statements: they say “date not given in the
+source” (advocacy.core.dates) rather than carry the day the demo was loaded.
 """
 
 from django.db import transaction
@@ -134,7 +135,6 @@ def build(release):
         slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for name, slug in TOPICS
     }
-    date_said = release.published_at.date()
     statements = {}
     for key, speaker, words, anonymous, _countries, topic_slugs in statements_spec():
         statement = Statement.objects.filter(text=words).first()
@@ -144,7 +144,7 @@ def build(release):
                 language="en",
                 speaker=person(speaker) if speaker else None,
                 anonymous_source=anonymous,
-                date_said=date_said,
+                date_said=None,
                 source_page=release,
                 context_note="On the launch of the report." if speaker else "",
             )

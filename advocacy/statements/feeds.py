@@ -32,7 +32,9 @@ class StatementFeed(Feed):
         return self.form.filter(published_with_relations())[:50]
 
     def item_title(self, item):
-        return f"{item.attribution}: {item}"
+        # The date said, or that the source gives none, is in the title; the entry's own
+        # <published>/<updated> times are when it was published and revised on this site.
+        return f"{item.attribution}{item.said_on}: {item}"
 
     def item_description(self, item):
         return f"“{item.text}”"
@@ -41,9 +43,11 @@ class StatementFeed(Feed):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
+        """When it was first published here (Atom's <published>), never the date said."""
         return item.first_published_at
 
     def item_updateddate(self, item):
+        """When its latest revision was published here (Atom's <updated>, required)."""
         return item.last_published_at
 
     def item_author_name(self, item):

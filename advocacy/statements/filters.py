@@ -7,7 +7,7 @@ from advocacy.core.countries import covered_codes
 from advocacy.core.search import clean_query, search_text
 from advocacy.people.models import LANGUAGE_CHOICES
 
-from .models import Statement
+from .models import NEWEST_FIRST, Statement
 
 MAX_QUERY_LENGTH = 200
 
@@ -50,7 +50,7 @@ class StatementFilterForm(forms.Form):
             statements = statements.filter(topics__slug=data["topic"])
         if data.get("language"):
             statements = statements.filter(language=data["language"])
-        statements = statements.order_by("-date_said", "-pk").distinct()
+        statements = statements.order_by(*NEWEST_FIRST).distinct()
         text = search_text(data.get("q", ""))
         if text:
             matching = Statement.objects.published().search(text, operator="and")

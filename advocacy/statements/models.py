@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.dateformat import format as format_date
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +20,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from advocacy.core import textsafety
+from advocacy.core import dates, textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
@@ -34,6 +33,20 @@ from .serializers import CardURLField, PermalinkField
 # Characters that change text direction or hide text (advocacy.core.textsafety): stripped
 # from slugs and card drawings, kept in the stored words (which are always shown escaped).
 BIDI_CONTROLS = textsafety.INVISIBLE
+
+
+# A quotation that ends a question, an exclamation or a trailing-off keeps its mark before
+# “said …”; any other ending (a full stop, a colon, nothing) becomes the comma that runs the
+# words into their attribution: “… were too great,” said …  (never “… too great.” said).
+KEEPS_ITS_ENDING = ("?", "!", "…", "...")
+
+
+def quoted_for_citation(words):
+    """The words as they stand inside a citation's quotation marks, before “said …”."""
+    words = words.rstrip()
+    if words.endswith(KEEPS_ITS_ENDING):
+        return words
+    return words.rstrip(".,;:") + ","
 
 
 class Topic(models.Model):
@@ -49,6 +62,11 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# Newest dated first, undated last (PostgreSQL would otherwise put NULL dates first): the
+# order of the desk, feeds, CSV, API and country pages.
+NEWEST_FIRST = [models.F("date_said").desc(nulls_last=True), "-pk"]
 
 
 class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -102,7 +120,14 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
             " or detail that could identify them, e.g. “a prominent LGBTI activist in Belarus”."
         ),
     )
-    date_said = models.DateField(help_text=_("When the words were said or first published."))
+    date_said = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the words were said or first published. Leave empty when the source gives"
+            " no date: the site then says “date not given in the source”."
+        ),
+    )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
@@ -176,6 +201,7 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         APIField("speaker_organisation"),
         APIField("anonymous_source"),
         APIField("date_said"),
+        APIField("date_label"),
         APIField("country_codes"),
         APIField("topic_slugs"),
         APIField("context_note"),
@@ -184,7 +210,7 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
     ]
 
     class Meta:
-        ordering = ["-date_said", "-pk"]
+        ordering = NEWEST_FIRST
         indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
 
     def __str__(self):
@@ -266,14 +292,23 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
 
     @property
     def date_label(self):
-        return format_date(self.date_said, "j F Y")
+        """“25 November 2026”, or “date not given in the source” (advocacy.core.dates)."""
+        return dates.date_label(self.date_said)
+
+    @property
+    def said_on(self):
+        """The date as a citation words it after the attribution: “, on 25 November 2026” or,
+        with no date in the source, “ (date not given in the source)”."""
+        if self.date_said is None:
+            return f" ({dates.DATE_NOT_GIVEN})"
+        return f", on {self.date_label}"
 
     def citation(self, permalink):
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
-        2026. Source: permalink. The words are copied exactly as stored."""
-        closing = "" if self.text[-1:] in ".!?…,;:" else ","
+        2026. Source: permalink. The words are stored exactly as said; only the closing
+        punctuation before the attribution follows the house style (see quoted_for_citation)."""
         return (
-            f"“{self.text}{closing}” said {self.attribution}, on {self.date_label}."
+            f"“{quoted_for_citation(self.text)}” said {self.attribution}{self.said_on}."
             f" Source: {permalink}"
         )
 

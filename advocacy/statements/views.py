@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from advocacy.core.countries import covered_codes, named_countries
 from advocacy.core.textsafety import spreadsheet_safe
+from advocacy.core.visibility import visible_page_ids
 from advocacy.people.models import LANGUAGE_CHOICES, Person
 
 from . import cards
@@ -126,6 +127,8 @@ def card_not_drawn_yet(statement):
 
 @require_safe
 def statements_csv(request):
+    """The filtered statements as a spreadsheet: UTF-8 with a byte-order mark, so that Excel
+    reads Cyrillic and Armenian words correctly; every cell formula-safe."""
     form = StatementFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(
@@ -134,7 +137,10 @@ def statements_csv(request):
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+    response.write("\ufeff")
     writer = csv.writer(response)
+    # The first ten columns are as they always were (scripts read them by position); the
+    # ones after were added for journalists' spreadsheets.
     writer.writerow(
         [
             "text",
@@ -147,10 +153,24 @@ def statements_csv(request):
             "countries",
             "topics",
             "permalink",
+            "language_name",
+            "source",
+            "source_url",
+            "context",
         ]
     )
     rows = Statement.load_public_countries(form.filter(published_with_relations())[:CSV_LIMIT])
+    public_sources = visible_page_ids(s.source_page_id for s in rows)
+    source_urls = {}
+    languages = dict(LANGUAGE_CHOICES)
     for statement in rows:
+        source, source_url = statement.source_description, ""
+        if statement.source_page_id in public_sources:
+            page = statement.source_page
+            source = page.title
+            if page.pk not in source_urls:
+                source_urls[page.pk] = page.get_full_url(request) or ""
+            source_url = source_urls[page.pk]
         writer.writerow(
             spreadsheet_safe(cell)
             for cell in (
@@ -159,11 +179,15 @@ def statements_csv(request):
                 statement.speaker_role,
                 statement.speaker_organisation,
                 statement.anonymous_source,
-                statement.date_said.isoformat(),
+                statement.date_said.isoformat() if statement.date_said else statement.date_label,
                 statement.language,
                 " ".join(statement.country_codes),
                 " ".join(statement.topic_slugs),
                 request.build_absolute_uri(statement.get_absolute_url()),
+                str(languages.get(statement.language, statement.language)),
+                source,
+                source_url,
+                statement.context_note,
             )
         )
     return response

@@ -10,10 +10,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from advocacy.core import dates
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.serializers import PublicPageField
 from advocacy.core.visibility import public_page_or_none, public_pages
+
+# Newest release first, undated ones last (PostgreSQL would otherwise put them first).
+NEWEST_FIRST = [
+    models.F("release_time").desc(nulls_last=True),
+    models.F("go_live_at").desc(nulls_last=True),
+    "-first_published_at",
+]
 
 
 class PressReleaseIndexPage(RoutablePageMixin, BasePage):
@@ -38,9 +46,7 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         return self.intro
 
     def releases(self):
-        return public_pages(PressReleasePage.objects.child_of(self)).order_by(
-            "-release_time", "-first_published_at"
-        )
+        return public_pages(PressReleasePage.objects.child_of(self)).order_by(*NEWEST_FIRST)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -122,8 +128,15 @@ class PressReleasePage(StoryPageMixin, BasePage):
 
     @property
     def published_at(self):
-        """The release time, or when it first went live on this site."""
-        return self.release_time or self.go_live_at or self.first_published_at
+        """The release time, or the go-live time an editor scheduled; None when neither is
+        set. Never the time it first went live here: that is when someone pressed Publish
+        (or loaded the demo), not a date the release gives."""
+        return self.release_time or self.go_live_at
+
+    @property
+    def date_label(self):
+        """“25 November 2026”, or “date not given in the source” (advocacy.core.dates)."""
+        return dates.date_label(self.published_at)
 
     @property
     def embargoed_until(self):
@@ -137,13 +150,16 @@ class PressReleasePage(StoryPageMixin, BasePage):
         data = {
             "@type": "NewsArticle",
             "headline": self.title,
-            "datePublished": self.published_at,
-            "dateModified": self.last_published_at or self.published_at,
+            # When it was last revised here, labelled as such; with no date given in the
+            # source, datePublished is left out rather than invented.
+            "dateModified": self.last_published_at,
             "description": self.standfirst or self.search_description,
             "inLanguage": self.locale.language_code,
             "author": publisher,
             "publisher": publisher,
         }
+        if self.published_at:
+            data["datePublished"] = self.published_at
         if self.dateline:
             data["locationCreated"] = {"@type": "Place", "name": self.dateline}
         if self.public_report:

@@ -124,9 +124,9 @@ class ReportPage(RoutablePageMixin, BasePage):
         return public_pages(ReportChapterPage.objects.child_of(self)).order_by("path")
 
     def press_releases(self):
-        from .press import PressReleasePage
+        from .press import NEWEST_FIRST, PressReleasePage
 
-        return public_pages(PressReleasePage.objects.filter(report=self)).order_by("-release_time")
+        return public_pages(PressReleasePage.objects.filter(report=self)).order_by(*NEWEST_FIRST)
 
     def country_pages(self):
         """The countries covered, in the editors' order, that have a public page in the

@@ -18,13 +18,14 @@ def test_journalist_filters_copies_a_quote_opens_its_permalink_and_downloads_its
 
     testimony = Statement.objects.get(anonymous_source="a prominent LGBTI activist in Belarus")
     item = page.locator(".desk__item").filter(has_text="the personal risks were too great.")
+    item.get_by_text("Cite", exact=True).click()  # the citation opens in place
     item.get_by_role("button", name="Copy citation").click()
     item.get_by_role("status").filter(has_text="Copied").wait_for()
 
     copied = page.evaluate("navigator.clipboard.readText()")
     permalink = f"{live_server.url}{testimony.get_absolute_url()}"
     assert copied == testimony.citation(permalink)
-    assert copied.startswith("“the personal risks were too great.” said a prominent LGBTI activist")
+    assert copied.startswith("“the personal risks were too great,” said a prominent LGBTI activist")
 
     item.get_by_role("link", name="Permalink").click()
     page.wait_for_url(f"**{testimony.get_absolute_url()}")

@@ -88,5 +88,5 @@ def test_citation_uses_the_house_format_and_the_exact_characters(statement, test
         " 25 November 2026. Source: https://example.org/s/1/"
     )
     assert testimony.citation("u").startswith(
-        "“the personal risks were too great.” said a prominent LGBTI activist in Belarus, on"
+        "“the personal risks were too great,” said a prominent LGBTI activist in Belarus, on"
     )

@@ -139,7 +139,7 @@ def test_csv_download_of_a_filtered_list_is_formula_safe(client, krivosheev):
 
     response = client.get("/statements/statements.csv")
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["text", "speaker", "role"]
     texts = {row[0] for row in rows[1:]}
     assert texts == {'\'=HYPERLINK("http://evil")', "'+1 and -1 and @SUM", "Ordinary words"}

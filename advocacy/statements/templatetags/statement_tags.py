@@ -39,7 +39,6 @@ def statement_meta(context, statement, permalink):
         "@type": "Quotation",
         "text": statement.text,
         "inLanguage": statement.language,
-        "dateCreated": statement.date_said,
         "url": permalink,
         "publisher": publisher,
         "spokenByCharacter": (
@@ -59,6 +58,8 @@ def statement_meta(context, statement, permalink):
         ]
         or None,
     }
+    if statement.date_said:  # with no date in the source, none is invented
+        data["dateCreated"] = statement.date_said
     # The site's one Open Graph template; the publisher is inside the Quotation's data.
     return social_meta(
         title=statement.attribution,

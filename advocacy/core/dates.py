@@ -1,0 +1,25 @@
+"""How a date the source does not give is shown: in words, never as the day it was entered.
+
+The seed press release, and many testimonies, carry no date. A statement or a press release
+without one says so, in exactly these words, wherever a date would show (the quote desk,
+permalinks, citations, the CSV, feeds, the API); structured data leaves the date out rather
+than invent one.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
+
+DATE_NOT_GIVEN = _("date not given in the source")
+
+
+def date_label(value, fmt="j F Y"):
+    """The date as printed (“25 November 2026”), or DATE_NOT_GIVEN when there is none; a
+    time is read in the site's time zone, as templates show it."""
+    if value is None:
+        return DATE_NOT_GIVEN
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_date(value, fmt)
