@@ -100,4 +100,4 @@ def test_a_site_built_before_the_listing_pages_gets_them_on_the_next_run(client)
     assert client.get("/statements/").status_code == 200
     assert client.get("/act/").status_code == 200
     labels = [label for label, _href in links(client.get("/"), "nav.main-nav a")]
-    assert labels[2] == "Quote desk" and labels[-3:] == ["Act", "About", "Search"]
+    assert {"Quote desk", "Act"} <= set(labels) and labels[-1] == "Search"

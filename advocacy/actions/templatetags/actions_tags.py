@@ -6,11 +6,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
-
 from advocacy.actions.models import CallToAction, ShareBox
 from advocacy.core.blocks import placed_ids
-from advocacy.core.visibility import public_pages
 
 register = template.Library()
 
@@ -69,18 +66,3 @@ def share_links(url, title):
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
         ("X", "https://x.com/intent/post?" + urlencode({"text": title, "url": url})),
     ]
-
-
-@register.simple_tag(takes_context=True)
-def privacy_page(context):
-    """The site's live privacy page (a child of the home page with the slug "privacy")."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return (
-        public_pages(Page.objects.child_of(site.root_page))
-        .filter(slug="privacy")
-        .only("url_path", "title")
-        .first()
-    )

@@ -49,11 +49,21 @@ def listing_url(name, *args, **kwargs):
 
 @register.simple_tag(takes_context=True)
 def privacy_page(context):
-    """The site's privacy page, in the reader's language when translated, while public."""
+    """The site's privacy page (site settings; else the home page's child "privacy"), in the
+    reader's language when translated, while public."""
     request = context.get("request")
     if request is None:
         return None
-    site_settings = SiteSettings.for_request(request)
-    if site_settings.privacy_page_id is None:
-        return None
-    return public_page_or_none(site_settings.privacy_page.localized)
+    if "_privacy_page" not in context.render_context:
+        site_settings = SiteSettings.for_request(request)
+        if site_settings.privacy_page_id is not None:
+            page = public_page_or_none(site_settings.privacy_page.localized)
+        else:
+            root = site_root(context)
+            page = (
+                public_pages(Page.objects.child_of(root)).filter(slug="privacy").first()
+                if root is not None
+                else None
+            )
+        context.render_context["_privacy_page"] = page
+    return context.render_context["_privacy_page"]
