@@ -89,7 +89,7 @@ test: install
 	$(VPY) -m pytest -n auto $(PYTEST_ARGS)
 
 screenshots: install
-	SCREENSHOT_DIR=docs/screenshots $(VPY) -m pytest -q tests/e2e/test_visitor.py tests/e2e/test_actions.py
+	SCREENSHOT_DIR=docs/screenshots $(VPY) -m pytest -q tests/e2e/test_visitor.py tests/e2e/test_actions.py tests/e2e/test_quote_desk_phone.py
 
 admin-code: install-runtime
 	@$(MANAGE_LOCAL) ensure_local_admin --code
