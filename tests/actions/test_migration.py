@@ -19,7 +19,7 @@ from django.db.models import F, JSONField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 
 from advocacy.actions.factories import CallsToActionIndexPageFactory
 from advocacy.actions.models import CallToAction, ShareBox, Signature
@@ -82,11 +82,19 @@ def raw_body(page):
 
 
 def set_body(page, raw):
-    """Write a body (and a revision holding it) the way an older version stored it."""
+    """Write a body (and a revision holding it) the way an older version stored it.
+
+    Raw SQL-level writes only: the database is at an older migration, where today's models
+    (a chapter's country tags, say) have columns that do not exist yet."""
     ReportChapterPage.objects.filter(pk=page.pk).update(body=raw)
-    revision = page.save_revision()
-    revision.content["body"] = json.dumps(raw)
-    revision.save()
+    revision = Revision.objects.create(
+        content_type=ContentType.objects.get_for_model(ReportChapterPage),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(page.pk),
+        object_str=page.title,
+        content={"pk": page.pk, "title": page.title, "body": json.dumps(raw)},
+    )
+    Page.objects.filter(pk=page.pk).update(latest_revision=revision)
     return revision
 
 
