@@ -143,13 +143,17 @@ class PullQuoteBlock(PlacedSnippetBlock):
         description = "A statement from the quote desk (Snippets › Statements), set apart."
 
 
-class CallToActionBlock(PlacedSnippetBlock):
+class PlacedActionBlock(PlacedSnippetBlock):
+    """A call to action or share box placed in a body: a page is not found by them."""
+
+    def get_searchable_content(self, value):
+        return []
+
+
+class CallToActionBlock(PlacedActionBlock):
     """A petition or pledge placed in a body; its text lives in one place."""
 
     model_setting = "ADVOCACY_CALL_TO_ACTION_MODEL"
-
-    def get_searchable_content(self, value):
-        return []  # a page is not found by the actions placed in it
 
     class Meta:
         icon = "pick"
@@ -157,13 +161,10 @@ class CallToActionBlock(PlacedSnippetBlock):
         description = "A petition or pledge to sign (edit it under Calls to action)."
 
 
-class ShareBoxBlock(PlacedSnippetBlock):
+class ShareBoxBlock(PlacedActionBlock):
     """A share / learn-more box placed in a body: a headline, a summary and a button."""
 
     model_setting = "ADVOCACY_SHARE_BOX_MODEL"
-
-    def get_searchable_content(self, value):
-        return []  # a page is not found by the boxes placed in it
 
     class Meta:
         icon = "link"

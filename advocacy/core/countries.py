@@ -78,11 +78,15 @@ class Country:
 
 def public_countries(code_lists, locale=None):
     """For each list of codes, its covered countries as Country, in the given order, with
-    the page in ``locale`` (the reader's by default). Two queries for all the lists."""
+    the page in ``locale`` (the reader's by default). One query for all the lists: the
+    public pages in every language say both which codes are covered and which page is the
+    reader's."""
     code_lists = [[str(getattr(c, "code", c)) for c in codes] for codes in code_lists]
     every = {code for codes in code_lists for code in codes}
-    covered = covered_codes(every)
-    pages = country_pages(covered, locale) if covered else {}
+    found = public_country_pages(every) if every else []
+    covered = {str(page.iso_code) for page in found}
+    locale_id = (locale or Locale.get_active()).pk if found else None
+    pages = {str(page.iso_code): page for page in found if page.locale_id == locale_id}
     return [
         [Country(code, pages.get(code)) for code in codes if code in covered]
         for codes in code_lists

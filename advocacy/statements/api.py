@@ -59,5 +59,5 @@ class StatementsAPIViewSet(BaseAPIViewSet):
         return form.filter(Statement.objects.published().with_relations())
 
     def paginate_queryset(self, queryset):
-        """The page of statements, their countries worked out together (two queries)."""
+        """The page of statements, their countries worked out together (one query)."""
         return Statement.load_public_countries(super().paginate_queryset(queryset))

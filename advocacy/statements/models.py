@@ -312,7 +312,7 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
             f" Source: {permalink}"
         )
 
-    # Set for a whole listing at once by load_public_countries (two queries in all).
+    # Set for a whole listing at once by load_public_countries (one query in all).
     _public_countries = None
 
     @classmethod
