@@ -228,3 +228,50 @@ class SiteSettings(BaseSiteSetting):
             ("Facebook", self.facebook_url),
         ]
         return [(label, url) for label, url in pairs if url]
+
+
+class ImageSafety(models.Model):
+    """What an editor has checked about an image before it is published or handed to the press:
+    its caption and credit, whether anyone could be recognised in it, and whether the people
+    it names or shows have consented. One record per image, kept beside Wagtail's own image
+    model (whose foreign keys stay as they are)."""
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="safety"
+    )
+    caption = models.TextField(
+        blank=True,
+        max_length=1000,
+        help_text=_("What the image shows, as readers will see it beside the image."),
+    )
+    credit = models.CharField(
+        blank=True,
+        max_length=255,
+        help_text=_("Who took or made the image, as it must be credited (e.g. “© Jane Doe”)."),
+    )
+    face_free = models.BooleanField(
+        default=False,
+        help_text=_("Tick only after checking that no face or other identifying feature shows."),
+    )
+    consent_noted = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Tick when everyone the caption names or the image shows has consented to"
+            " publication; say how in the consent note."
+        ),
+    )
+    consent_note = models.TextField(
+        blank=True,
+        max_length=1000,
+        help_text=_("How and when consent was given (kept in the admin, never published)."),
+    )
+    in_press_kit = models.BooleanField(
+        default=False,
+        help_text=_("Offer this image, with its credit, in the press kit on the press page."),
+    )
+
+    class Meta:
+        verbose_name = _("image safety record")
+
+    def __str__(self):
+        return str(self.image)

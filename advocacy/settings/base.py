@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "advocacy.actions",
     "countries",
     "reports",
+    "advocacy.newsroom",
     "wagtail_footnotes",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",

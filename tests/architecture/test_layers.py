@@ -1,5 +1,7 @@
 """The apps form layers and depend only downwards.
 
+    newsroom                  (embargo links, release bundles, safety review, press kit)
+        ↓
     countries                 (country pages, the country dossier)
         ↓
     reports                   (report, chapters, press releases)
@@ -34,6 +36,7 @@ APPS = {
     "advocacy.actions": (2, "actions"),
     "reports": (3, "reports"),
     "countries": (4, "countries"),
+    "advocacy.newsroom": (5, "newsroom"),
 }
 LABELS = {label: package for package, (_, label) in APPS.items()}
 COMPOSITION_ROOT = {"advocacy", "advocacy.urls", "advocacy.api", "advocacy.wsgi"}

@@ -1,0 +1,1 @@
+"""The newsroom's models, one module per tool."""

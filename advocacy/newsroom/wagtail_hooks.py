@@ -1,0 +1,1 @@
+"""The newsroom's admin screens and Wagtail hooks."""
