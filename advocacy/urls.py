@@ -14,6 +14,7 @@ from advocacy.actions.sitemaps import CallToActionSitemap
 from advocacy.api import api_router
 from advocacy.core import views as core_views
 from advocacy.core.sitemaps import PageSitemap
+from advocacy.newsroom.embargo import urls as embargo_urls
 from advocacy.statements.sitemaps import StatementSitemap
 
 urlpatterns = [
@@ -40,6 +41,9 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", core_views.RobotsView.as_view(), name="robots_txt"),
+    # Embargoed previews for journalists: outside the language prefixes, before Wagtail's
+    # catch-all, so no page can shadow them.
+    path("embargo/", include(embargo_urls)),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
