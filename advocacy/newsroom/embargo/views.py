@@ -34,6 +34,7 @@ TOO_MANY_TEMPLATE = "pages/newsroom/embargo_too_many.html"
 # while: a real link is never mistyped this often, a guesser gets nowhere anyway
 # (2^256 tokens) but is kept off the database.
 DEFAULT_MISS_RATE = "30/10m"
+MISS_GROUP = "newsroom.embargo-miss"
 
 
 def private(view):
@@ -62,11 +63,14 @@ def miss_rate(group, request):
     return getattr(settings, "EMBARGO_LINK_MISS_RATE", DEFAULT_MISS_RATE) or None
 
 
-def _misses(request, increment):
-    usage = get_usage(
-        request, group="newsroom.embargo", key=client_key, rate=miss_rate, increment=increment
-    )
-    return bool(usage and usage["should_limit"])
+def too_many_misses(request):
+    """Whether this client has used up its misses for now."""
+    usage = get_usage(request, group=MISS_GROUP, key=client_key, rate=miss_rate)
+    return bool(usage) and usage["count"] >= usage["limit"]
+
+
+def count_miss(request):
+    get_usage(request, group=MISS_GROUP, key=client_key, rate=miss_rate, increment=True)
 
 
 def not_found(request):
@@ -80,11 +84,11 @@ def gone(request, reason):
 @private
 @require_safe
 def embargoed_preview(request, token):
-    if _misses(request, increment=False):
+    if too_many_misses(request):
         return TemplateResponse(request, TOO_MANY_TEMPLATE, status=429)
     link = services.find_link(token)
     if link is None:
-        _misses(request, increment=True)
+        count_miss(request)
         return not_found(request)
     if link.revoked_at is not None:
         return gone(request, "revoked")
@@ -105,7 +109,7 @@ def embargoed_preview(request, token):
 @require_safe
 def no_such_link(request, rest=""):
     """Anything else under /embargo/: the same 404 as a token that opens nothing."""
-    _misses(request, increment=True)
+    count_miss(request)
     return not_found(request)
 
 
