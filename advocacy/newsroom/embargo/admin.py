@@ -260,12 +260,13 @@ class EmbargoLinksViewSet(ViewSet):
     icon = "link"
     menu_label = gettext_lazy("Embargo links")
     menu_order = 250
+    add_to_admin_menu = True
 
     def get_urlpatterns(self):
         return [
             path("", IndexView.as_view(), name="index"),
-            path("<str:kind>/<int:pk>/", ObjectLinksView.as_view(), name="object"),
             path("revoke/<int:pk>/", revoke, name="revoke"),
+            path("<str:kind>/<int:pk>/", ObjectLinksView.as_view(), name="object"),
         ]
 
     @cached_property
