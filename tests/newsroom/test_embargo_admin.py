@@ -3,6 +3,7 @@ may do so."""
 
 import datetime
 import re
+import secrets
 
 import pytest
 
@@ -42,6 +43,7 @@ def form(**overrides):
         "outlet": "The Daily Record",
         "email": "ana@example.org",
         "expires_at": expires.strftime("%Y-%m-%d %H:%M"),
+        "once": secrets.token_urlsafe(16),
     }
     return {**data, **overrides}
 
@@ -97,6 +99,16 @@ def test_an_editor_makes_a_link_and_sees_its_address_once(admin_client, client, 
     # The journalist, signed out, reads the draft.
     assert DRAFT_WORDS in text(client.get(f"/embargo/{token}/"), "main")
     assert PageLogEntry.objects.filter(page=release, action="newsroom.embargo_link_create").exists()
+
+
+def test_sending_the_same_form_again_makes_no_second_link(admin_client, release):
+    data = form()
+    admin_client.post(links_page(release), data)
+    again = admin_client.post(links_page(release), data, follow=True)
+
+    assert EmbargoLink.objects.count() == 1
+    assert "sent already" in again.content.decode()
+    assert not ADDRESS.search(again.content.decode())
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 its links, revoke one), a screen listing every link, and the hooks that lead to them from a
 page's or a statement's edit view and from the admin menu."""
 
+import secrets
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -64,6 +66,9 @@ def private_admin_page(response):
 
 
 class EmbargoLinkForm(forms.Form):
+    # A key per form shown: sending the same form twice (reloading the page that showed
+    # the address) makes no second link. See OnceKeys.
+    once = forms.CharField(widget=forms.HiddenInput, max_length=64)
     journalist_name = forms.CharField(
         label=gettext_lazy("Journalist's name"), max_length=textsafety.NAME_MAX_LENGTH
     )
@@ -111,6 +116,33 @@ class EmbargoLinkForm(forms.Form):
         if expires_at > now + services.MAX_LIFETIME:
             raise ValidationError(_("A link can last at most 90 days."))
         return expires_at
+
+
+class OnceKeys:
+    """The keys of link forms already sent, in the editor's session (the last 50)."""
+
+    SESSION_KEY = "newsroom.embargo_forms_sent"
+    KEEP = 50
+
+    def __init__(self, request):
+        self.session = request.session
+
+    def new(self):
+        return secrets.token_urlsafe(16)
+
+    def was_used(self, key):
+        return key in self.session.get(self.SESSION_KEY, [])
+
+    def use(self, key):
+        self.session[self.SESSION_KEY] = [*self.session.get(self.SESSION_KEY, []), key][
+            -self.KEEP :
+        ]
+
+
+def blank_form(request, obj):
+    return EmbargoLinkForm(
+        initial={"expires_at": services.default_expiry(obj), "once": OnceKeys(request).new()}
+    )
 
 
 class ObjectLinksView(WagtailAdminTemplateMixin, TemplateView):
@@ -161,9 +193,7 @@ class ObjectLinksView(WagtailAdminTemplateMixin, TemplateView):
                 "now": timezone.now(),
             }
         )
-        context.setdefault(
-            "form", EmbargoLinkForm(initial={"expires_at": services.default_expiry(obj)})
-        )
+        context.setdefault("form", blank_form(self.request, obj))
         return context
 
     def get(self, request, *args, **kwargs):
@@ -171,31 +201,35 @@ class ObjectLinksView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = EmbargoLinkForm(request.POST)
+        once = OnceKeys(request)
         if form.is_valid():
+            if once.was_used(form.cleaned_data["once"]):
+                messages.warning(
+                    request,
+                    _(
+                        "That form was sent already: its link is in the list below (no second one was made)."
+                    ),
+                )
+                return redirect(links_url(self.object))
+            labels = {k: v for k, v in form.cleaned_data.items() if k != "once"}
             try:
-                link, token = services.create_link(self.object, request.user, **form.cleaned_data)
+                link, token = services.create_link(self.object, request.user, **labels)
             except services.NothingToShare:
                 form.add_error(
                     None,
                     _("This is public as it stands: there is no unpublished version to share."),
                 )
             else:
+                once.use(form.cleaned_data["once"])
                 address = request.build_absolute_uri(
                     reverse("embargo_preview", kwargs={"token": token})
                 )
                 # Shown on this response only: the address is not stored, so it cannot be
                 # shown again. The editor copies it now.
-                return private_admin_page(
-                    self.render_to_response(
-                        self.get_context_data(
-                            created=link,
-                            address=address,
-                            form=EmbargoLinkForm(
-                                initial={"expires_at": services.default_expiry(self.object)}
-                            ),
-                        )
-                    )
+                context = self.get_context_data(
+                    created=link, address=address, form=blank_form(request, self.object)
                 )
+                return private_admin_page(self.render_to_response(context))
         return private_admin_page(self.render_to_response(self.get_context_data(form=form)))
 
 
