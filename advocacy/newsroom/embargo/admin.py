@@ -207,7 +207,8 @@ class ObjectLinksView(WagtailAdminTemplateMixin, TemplateView):
                 messages.warning(
                     request,
                     _(
-                        "That form was sent already: its link is in the list below (no second one was made)."
+                        "That form was sent already: its link is in the list below (no second"
+                        " one was made)."
                     ),
                 )
                 return redirect(links_url(self.object))
