@@ -273,3 +273,32 @@ def test_guessing_is_slowed_down(client, release, editor):
     assert refused.status_code == 429
     assert_names_nothing(refused)
     assert_private(refused)
+
+
+def test_once_the_release_goes_live_the_banner_says_the_embargo_is_lifted(client, release, editor):
+    from django.core.management import call_command
+
+    from wagtail.models import Revision
+
+    _, token = make_link(release, editor)
+    # The embargo time comes: the scheduled version's go-live time is now past.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    scheduled = Revision.objects.get(pk=release.scheduled_revision.pk)
+    scheduled.content["go_live_at"] = past.isoformat()
+    scheduled.approved_go_live_at = past
+    scheduled.save()
+    call_command("publish_scheduled")
+    release.refresh_from_db()
+    assert release.live
+
+    banner = text(client.get(address(token)), ".embargo-banner")
+
+    assert "Embargo lifted on" in banner
+    assert "EMBARGOED" not in banner
+
+
+def test_a_draft_link_lasts_seven_days_unless_told_otherwise(quote_desk):
+    statement = draft_statement()
+    now = timezone.now()
+    assert services.default_expiry(statement, now) == now + datetime.timedelta(days=7)
+    assert services.revision_to_share(statement) == statement.latest_revision

@@ -62,7 +62,8 @@ def test_the_edit_views_lead_to_the_links(admin_client, release, quote_desk):
     statement_edit = admin_client.get(
         reverse("wagtailsnippets_statements_statement:edit", args=[statement.pk])
     )
-    assert links_page(release).encode() in page_edit.content
+    # In the Save/Publish menu and in the header's ⋮ menu.
+    assert page_edit.content.count(links_page(release).encode()) == 2
     assert links_page(statement).encode() in statement_edit.content
     assert b"Embargo links for journalists" in statement_edit.content
 
