@@ -14,6 +14,7 @@ from advocacy.actions.sitemaps import CallToActionSitemap
 from advocacy.api import api_router
 from advocacy.core import views as core_views
 from advocacy.core.sitemaps import PageSitemap
+from advocacy.newsroom.presskit.views import press_kit_file
 from advocacy.statements.sitemaps import StatementSitemap
 
 urlpatterns = [
@@ -40,6 +41,10 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", core_views.RobotsView.as_view(), name="robots_txt"),
+    # The press kit zip offered on the press page (named by its content hash).
+    re_path(
+        r"^press-kit/(?P<file_name>[a-z0-9-]{1,100}\.zip)$", press_kit_file, name="press_kit_file"
+    ),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

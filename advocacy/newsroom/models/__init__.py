@@ -1,1 +1,5 @@
 """The newsroom's models, one module per tool."""
+
+from .presskit import PressKit
+
+__all__ = ["PressKit"]
