@@ -5,6 +5,7 @@ import csv
 import datetime
 import hashlib
 import io
+import time
 import uuid
 import zipfile
 
@@ -20,6 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from advocacy.core.dates import date_label
 from advocacy.core.models import ImageSafety
 from advocacy.newsroom.models import PressKit
 from advocacy.newsroom.presskit import builder
@@ -167,7 +169,7 @@ def test_zip_holds_the_readme_releases_pdf_images_credits_and_csv(home, press_pa
     assert "1 image approved for press use" in readme
     assert "2 public statements from the quote desk" in readme
     assert "Credit: © Photographer / Amnesty International" in readme  # credits in README too
-    assert f"Content as of: {timezone.now().date().isoformat()}" in readme
+    assert f"Content as of: {date_label(timezone.now().date())}" in readme
 
     rows = {row["text"]: row for row in csv_rows(archive)}
     assert set(rows) == {"We will not be silenced.", "the personal risks were too great."}
@@ -388,11 +390,35 @@ def test_press_page_links_the_zip_with_its_size_and_contents(client, press_page,
     )
 
 
-def test_press_page_without_a_kit_shows_no_link(client, press_page):
-    page = client.get(press_page.url)
+def test_press_page_without_a_kit_shows_no_link_and_asks_for_a_build(
+    client, press_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as requested:
+        page = client.get(press_page.url)
+        assert not PressKit.objects.exists()
     assert page.status_code == 200
     assert "Download the press kit" not in text(page)
     assert not [a for a in select(page, "a") if "/press-kit/" in (a.get("href") or "")]
+    assert requested  # built in the background (here: after the response), not in the view
+
+    assert "Download the press kit" in text(client.get(press_page.url))
+
+
+def test_a_scheduled_release_enters_the_kit_when_it_goes_live(
+    press_page, press_index, django_capture_on_commit_callbacks
+):
+    release = PressReleasePageFactory(parent=press_index, title="Embargoed release", live=False)
+    release.go_live_at = timezone.now() + datetime.timedelta(seconds=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        release.save_revision().publish()
+        builder.build_all()
+    assert PressKit.objects.get().summary["releases"] == []
+
+    time.sleep(1.2)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", verbosity=0)  # what cron runs every minute
+
+    assert PressKit.objects.get().summary["releases"] == ["Embargoed release"]
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])

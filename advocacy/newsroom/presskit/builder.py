@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from wagtail.images import get_image_model
 
+from advocacy.core.dates import date_label
 from advocacy.core.models import SiteSettings
 from advocacy.core.textsafety import INVISIBLE
 from advocacy.core.visibility import (
@@ -242,7 +243,7 @@ def readme(press_page, kit, site_settings, credits):
     if organisation:
         lines.append(f"{_('Published by')}: {organisation}")
     lines += [
-        f"{_('Content as of')}: {kit.content_date.date().isoformat()} "
+        f"{_('Content as of')}: {date_label(kit.content_date.date())} "
         f"({_('the newest publication it includes; built from the public site only')})",
         "",
         heading(_("What is in it"), "-"),

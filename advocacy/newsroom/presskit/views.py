@@ -40,7 +40,7 @@ def current_kit(press_page):
 
 def contents_lines(summary):
     """What the zip holds, line by line, in the reader's language."""
-    lines = [_("README.txt: what is in the kit, where it comes from, image credits")]
+    lines = [_("README.txt: what is in the kit and where it comes from")]
     releases = summary.get("releases", [])
     if releases:
         lines.append(
