@@ -22,7 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.rich_text import RichText
 
 from advocacy.core.dates import date_label
-from advocacy.core.models import ImageSafety
+from advocacy.core.models import ImageSafety, SiteSettings
 from advocacy.newsroom.models import PressKit
 from advocacy.newsroom.presskit import builder
 from advocacy.people.factories import PressKitImageFactory, PressPageFactory
@@ -461,3 +461,30 @@ def test_build_press_kit_command(press_page, capsys):
     assert f"Press page {press_page.pk}: built {kit.file_name}" in capsys.readouterr().out
     call_command("build_press_kit")
     assert f"Press page {press_page.pk}: unchanged" in capsys.readouterr().out
+
+
+def test_readme_gives_the_press_contact(site, press_page):
+    settings = SiteSettings.for_site(site)
+    settings.press_contact_name = "Press office"
+    settings.press_email = "press@example.org"
+    settings.save()
+
+    builder.build_all()
+
+    _kit, archive, _data = current_zip()
+    assert "Press contact\n-------------\n\nPress office\npress@example.org" in read(
+        archive, "README.txt"
+    )
+
+
+def test_a_private_press_page_has_no_kit(client, press_page, django_capture_on_commit_callbacks):
+    builder.build_all()
+    kit = PressKit.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=press_page, restriction_type="password", password="s3cret"
+        )
+
+    assert not PressKit.objects.exists()
+    assert client.get(f"/press-kit/{kit.file_name}").status_code == 404

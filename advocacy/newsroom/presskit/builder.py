@@ -202,7 +202,8 @@ def kit_contents(press_page):
         "statements": rows,
         "content_date": content_day.isoformat(),
     }
-    site_settings = SiteSettings.for_site(site) if site else None
+    # Read, never created here (for_site would save a row, and that save asks for a build).
+    site_settings = SiteSettings.objects.filter(site=site).first() if site else None
     kit.add("README.txt", readme(press_page, kit, site_settings, credits).encode("utf-8"))
     if credits:
         kit.add("CREDITS.txt", credits_text(credits).encode("utf-8"))

@@ -9,7 +9,6 @@ not published, a call to action and a share box are left out, and a link keeps i
 import re
 from html.parser import HTMLParser
 
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from advocacy.core.textsafety import INVISIBLE
@@ -155,5 +154,5 @@ def press_release_text(release, *, report=None, url=""):
     if report is not None:
         parts.append(f"{_('The report')}: {report.full_title}\n{report.get_full_url() or ''}")
     if url:
-        parts.append(f"{capfirst(_('online'))}: {url}")
+        parts.append(f"{_('Online')}: {url}")
     return "\n\n".join(part.strip() for part in parts if part.strip()) + "\n"
