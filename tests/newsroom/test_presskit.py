@@ -15,7 +15,7 @@ from wagtail_footnotes.models import Footnote
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -169,7 +169,8 @@ def test_zip_holds_the_readme_releases_pdf_images_credits_and_csv(home, press_pa
     assert "1 image approved for press use" in readme
     assert "2 public statements from the quote desk" in readme
     assert "Credit: © Photographer / Amnesty International" in readme  # credits in README too
-    assert f"Content as of: {date_label(timezone.now().date())}" in readme
+    with translation.override("en"):  # the kit is in its press page's language
+        assert f"Content as of: {date_label(timezone.now().date())}" in readme
 
     rows = {row["text"]: row for row in csv_rows(archive)}
     assert set(rows) == {"We will not be silenced.", "the personal risks were too great."}
