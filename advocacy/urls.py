@@ -15,6 +15,7 @@ from advocacy.api import api_router
 from advocacy.core import views as core_views
 from advocacy.core.sitemaps import PageSitemap
 from advocacy.newsroom.embargo import urls as embargo_urls
+from advocacy.newsroom.presskit.views import press_kit_file
 from advocacy.statements.sitemaps import StatementSitemap
 
 urlpatterns = [
@@ -44,6 +45,10 @@ urlpatterns = [
     # Embargoed previews for journalists: outside the language prefixes, before Wagtail's
     # catch-all, so no page can shadow them.
     path("embargo/", include(embargo_urls)),
+    # The press kit zip offered on the press page (named by its content hash).
+    re_path(
+        r"^press-kit/(?P<file_name>[a-z0-9-]{1,100}\.zip)$", press_kit_file, name="press_kit_file"
+    ),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -8,3 +8,7 @@ class NewsroomConfig(AppConfig):
     name = "advocacy.newsroom"
     label = "newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        # The press kit is rebuilt whenever what it holds changes.
+        from .presskit import signals  # noqa: F401

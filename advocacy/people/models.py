@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from advocacy.core.pages import BasePage
 
-from .presskit import press_kit_entries
+from .presskit import press_kit_archive, press_kit_entries
 
 # The site's languages (English, Russian), then the region's (Armenian, Belarusian, Kazakh,
 # Kyrgyz): offered first wherever a language is chosen, so editors need not scroll past
@@ -131,6 +131,8 @@ class PressPage(BasePage):
         context["kit_images"] = list(self.kit_images.select_related("image"))
         # The publications (the report and its PDF) come from the apps that own them.
         context["kit_entries"] = press_kit_entries(self)
+        # The whole kit as one zip, built in the background whenever its contents change.
+        context["kit_archive"] = press_kit_archive(self)
         return context
 
 

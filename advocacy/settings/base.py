@@ -196,6 +196,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_ROOT},
     },
+    # Press kit zips: served by the press kit view while they are the current kit.
+    "press_kit": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT / "press-kit"},
+    },
 }
 
 # The page editor can exceed Django's default of 1,000 form fields.

@@ -13,6 +13,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "quote_cards": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "press_kit": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
 LOCAL_ADMIN_ALLOWED = True

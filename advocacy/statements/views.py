@@ -1,5 +1,3 @@
-import csv
-
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -9,21 +7,19 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from advocacy.core.countries import covered_codes, named_countries
-from advocacy.core.textsafety import spreadsheet_safe
-from advocacy.core.visibility import visible_page_ids
 from advocacy.people.models import LANGUAGE_CHOICES, Person
 
 from . import cards
+from .export import public_statements, write_statements_csv
 from .filters import StatementFilterForm
 from .models import Statement, Topic
 from .tasks import enqueue_cards
 
 PER_PAGE = 20
-CSV_LIMIT = 5000
 
 
 def published_with_relations():
-    return Statement.objects.published().with_relations()
+    return public_statements()
 
 
 @require_safe
@@ -137,57 +133,5 @@ def statements_csv(request):
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statements.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    # The first ten columns are as they always were (scripts read them by position); the
-    # ones after were added for journalists' spreadsheets.
-    writer.writerow(
-        [
-            "text",
-            "speaker",
-            "role",
-            "organisation",
-            "anonymous_source",
-            "date",
-            "language",
-            "countries",
-            "topics",
-            "permalink",
-            "language_name",
-            "source",
-            "source_url",
-            "context",
-        ]
-    )
-    rows = Statement.load_public_countries(form.filter(published_with_relations())[:CSV_LIMIT])
-    public_sources = visible_page_ids(s.source_page_id for s in rows)
-    source_urls = {}
-    languages = dict(LANGUAGE_CHOICES)
-    for statement in rows:
-        source, source_url = statement.source_description, ""
-        if statement.source_page_id in public_sources:
-            page = statement.source_page
-            source = page.title
-            if page.pk not in source_urls:
-                source_urls[page.pk] = page.get_full_url(request) or ""
-            source_url = source_urls[page.pk]
-        writer.writerow(
-            spreadsheet_safe(cell)
-            for cell in (
-                statement.text,
-                statement.speaker_name,
-                statement.speaker_role,
-                statement.speaker_organisation,
-                statement.anonymous_source,
-                statement.date_said.isoformat() if statement.date_said else statement.date_label,
-                statement.language,
-                " ".join(statement.country_codes),
-                " ".join(statement.topic_slugs),
-                request.build_absolute_uri(statement.get_absolute_url()),
-                str(languages.get(statement.language, statement.language)),
-                source,
-                source_url,
-                statement.context_note,
-            )
-        )
+    write_statements_csv(response, form.filter(published_with_relations()), request=request)
     return response
