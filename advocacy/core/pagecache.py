@@ -87,6 +87,12 @@ OUTAGE_PAUSE = 5.0
 _outage_until = 0.0
 
 
+def forget_outage():
+    """Ask the cache again at the next request (after an outage pause)."""
+    global _outage_until
+    _outage_until = 0.0
+
+
 def pages_cache():
     return caches[CACHE_ALIAS]
 
