@@ -350,8 +350,11 @@ def _purge_frontend_caches(urls):
     if not urls:
         return
     for name, backend in get_backends().items():
+        mine = [url for url in urls if backend.invalidates_hostname(urlsplit(url).hostname)]
+        if not mine:
+            continue
         try:
-            backend.purge_batch(urls)
+            backend.purge_batch(mine)
         except Exception:  # a frontend cache being down must not stop the others
             logger.exception("Purging the frontend cache %r failed.", name)
 

@@ -417,3 +417,60 @@ def test_with_redis_down_pages_are_still_served_from_the_database(client, pages)
             assert response.status_code == 200, url
             assert cache_state(response) != "hit"
         assert QUOTE in client.get("/less-equal/crackdown/").content.decode()
+
+
+@pytest.fixture
+def purge_listener():
+    """A stand-in for Varnish's PURGE port: a real HTTP server on loopback that records the
+    PURGE requests Wagtail's HTTP frontend-cache backend sends it."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+            received.append(f"http://{self.headers['Host']}{self.path}")
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", received
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_publish_purges_the_frontend_cache_through_wagtails_http_backend(
+    client, pages, publish, purge_listener
+):
+    location, received = purge_listener
+    backends = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    chapter = pages["chapter"]
+    chapter.title = "Crackdown, updated"
+
+    with override_settings(WAGTAILFRONTENDCACHE=backends):
+        publish(chapter)
+
+    assert "http://localhost/less-equal/crackdown/" in received
+    assert "http://localhost/ru/less-equal/crackdown/" in received
+    assert "http://localhost/less-equal/all/" in received
+    assert "http://localhost/" in received
+    assert "http://localhost/countries/armenia/" not in received
+
+
+def test_without_a_frontend_cache_configured_nothing_is_sent(pages, publish, purge_listener):
+    _location, received = purge_listener
+    chapter = pages["chapter"]
+    chapter.title = "Crackdown, updated"
+    publish(chapter)
+    assert received == []
