@@ -54,7 +54,7 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.tasks import task
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.cache import patch_cache_control
 
 from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Site
@@ -128,13 +128,20 @@ def _is_public(request, response):
         return False
     if response.streaming or response.cookies or response.has_header("Cache-Control"):
         return False
-    if has_vary_header(response, "Cookie") or has_vary_header(response, "Authorization"):
+    if _varies(response):
         return False
     session = getattr(request, "session", None)
     if session is not None and session.accessed:
         return False  # the response may depend on who asked
     # A CSRF token was rendered into the page (a form): it belongs to one visitor.
     return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+
+
+def _varies(response):
+    """True when the response names a request header it depends on (other than the
+    encoding): one stored copy per address could not be right for everyone."""
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return bool(vary - {"accept-encoding"})
 
 
 def public_cache_times(request, response):
@@ -278,7 +285,7 @@ class PageCacheMiddleware:
             or response.status_code not in CACHEABLE_STATUS
             or response.streaming
             or response.cookies
-            or has_vary_header(response, "Cookie")
+            or _varies(response)
         ):
             return
         entry = {
@@ -371,7 +378,29 @@ def _page_urls(page):
         if parent_parts is not None:
             urls.add(parent_parts[2])
     urls.add(f"/api/v2/pages/{page.pk}/")
+    # The images and documents a page uses are listed by the API only while a public page
+    # uses them.
+    urls |= {"/api/v2/images/", "/api/v2/documents/"}
+    for kind, pk in _media_used_by(page):
+        urls.add(f"/api/v2/{kind}/{pk}/")
     return urls
+
+
+def _media_used_by(page):
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    kinds = {
+        ContentType.objects.get_for_model(get_image_model()).pk: "images",
+        ContentType.objects.get_for_model(get_document_model()).pk: "documents",
+    }
+    references = ReferenceIndex.get_references_for_object(page).filter(to_content_type_id__in=kinds)
+    return {
+        (kinds[ref.to_content_type_id], ref.to_object_id)
+        for ref in references.only("to_content_type_id", "to_object_id")
+    }
 
 
 def _own_urls(obj):

@@ -474,3 +474,29 @@ def test_without_a_frontend_cache_configured_nothing_is_sent(pages, publish, pur
     chapter.title = "Crackdown, updated"
     publish(chapter)
     assert received == []
+
+
+@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/statements/", "/sitemap.xml"])
+def test_api_and_sitemap_responses_are_cacheable_and_one_per_address(client, pages, url):
+    response = client.get(url, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == PUBLIC
+    assert "Vary" not in response.headers
+    assert "html" not in response.headers["Content-Type"]  # no browsable HTML variant
+    assert cache_state(client.get(url)) == "hit"
+
+
+def test_a_statement_published_purges_the_statements_api(client, pages, publish):
+    statement = pages["statement"]
+    assert QUOTE in client.get("/api/v2/statements/").content.decode()
+    statement.text = "LGBTI groups must be free to work"
+    publish(statement)
+    assert "LGBTI groups must be free to work" in client.get("/api/v2/statements/").content.decode()
+
+
+def test_a_host_we_do_not_serve_gets_400_not_a_cached_page(client, pages):
+    client.get("/")
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert cache_state(response) != "hit"
