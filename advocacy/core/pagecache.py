@@ -54,7 +54,8 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.tasks import task
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Site
@@ -238,7 +239,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         global _outage_until
-        if _bypasses(request) or time.monotonic() < _outage_until:
+        if not settings.PAGE_CACHE or _bypasses(request) or time.monotonic() < _outage_until:
             return self.get_response(request)
         try:
             host = request.get_host()
@@ -302,6 +303,17 @@ class PageCacheMiddleware:
         )
         for name, value in entry["headers"]:
             response[name] = value
+        if response.status_code == 200 and (
+            response.has_header("ETag") or response.has_header("Last-Modified")
+        ):
+            # A conditional request (If-None-Match, If-Modified-Since) still gets its 304.
+            last_modified = response.get("Last-Modified")
+            response = get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+                response=response,
+            )
         response[self.header] = "hit"
         return response
 

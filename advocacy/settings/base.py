@@ -255,6 +255,8 @@ else:
 # which keeps a page as long) at once. stale-while-revalidate lets a shared cache answer
 # with the old copy while it fetches the new one; stale-if-error lets it keep answering
 # when the application or its database is down.
+# The in-app page cache itself (off: headers only, every request reaches the views).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(

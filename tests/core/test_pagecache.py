@@ -97,6 +97,12 @@ def pages(home, quote_desk, act_index, publish):
     }
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The in-app cache is off in other tests (they change content without committing)."""
+    settings.PAGE_CACHE = True
+
+
 def cache_state(response):
     return response.headers.get("X-Page-Cache")
 
@@ -500,3 +506,17 @@ def test_a_host_we_do_not_serve_gets_400_not_a_cached_page(client, pages):
     response = client.get("/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert cache_state(response) != "hit"
+
+
+def test_a_card_served_from_the_cache_still_answers_a_conditional_request(
+    client, pages, django_capture_on_commit_callbacks
+):
+    url = f"/statements/{pages['statement'].pk}/card-og.png"
+    first = client.get(url)
+    assert first.status_code == 200
+
+    again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+
+    assert cache_state(again) == "hit"
+    assert again.status_code == 304
+    assert again.content == b""
