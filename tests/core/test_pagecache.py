@@ -520,3 +520,34 @@ def test_a_card_served_from_the_cache_still_answers_a_conditional_request(
     assert cache_state(again) == "hit"
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_a_moved_page_leaves_its_old_address_on_the_next_request(
+    client, pages, home, django_capture_on_commit_callbacks
+):
+    other = ReportPageFactory(parent=home, slug="other-report")
+    assert client.get("/less-equal/crackdown/").status_code == 200
+    assert cache_state(client.get("/less-equal/crackdown/")) == "hit"
+    client.get("/less-equal/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pages["chapter"].move(other, pos="last-child")
+
+    # Not the cached page: Wagtail's automatic redirect to the new address.
+    old = client.get("/less-equal/crackdown/")
+    assert old.status_code == 301
+    assert old.headers["Location"].endswith("/other-report/crackdown/")
+    assert client.get("/other-report/crackdown/").status_code == 200
+    assert "Crackdown" not in client.get("/less-equal/").content.decode()
+
+
+def test_a_deleted_page_is_not_found_on_the_next_request(
+    client, pages, django_capture_on_commit_callbacks
+):
+    assert client.get("/countries/armenia/").status_code == 200
+    assert cache_state(client.get("/countries/armenia/")) == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pages["armenia"].delete()
+
+    assert client.get("/countries/armenia/").status_code == 404
