@@ -470,6 +470,13 @@ def urls_for_objects(objects, depth=REFERENCE_DEPTH):
     return urls, everything
 
 
+def purge_objects(objects):
+    """Purge now everything that shows these objects (what ``purge_task`` does; call it
+    outside a transaction, or use ``schedule_purge``)."""
+    urls, everything = urls_for_objects(objects)
+    return purge_urls(urls, everything=everything)
+
+
 def _object_ref(obj):
     return [obj._meta.label_lower, str(obj.pk)]
 
