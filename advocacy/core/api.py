@@ -1,5 +1,8 @@
 """The read-only API's page, image and document endpoints and its one search filter."""
 
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import JSONRenderer
+
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -16,6 +19,22 @@ from .visibility import (
 )
 
 SEARCH_OPERATORS = {"and", "or"}
+
+
+# JSON only, whatever the client's Accept header (DRF's browsable HTML view off): one
+# address, one response, so responses can be cached by address and carry no Vary: Accept
+# (advocacy.core.pagecache).
+JSON_ONLY = [JSONRenderer]
+
+
+class AlwaysJSON(BaseContentNegotiation):
+    """Content negotiation that always picks the one renderer (JSON)."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 class SafeSearchFilter:
@@ -55,6 +74,9 @@ def _with_safe_search(filter_backends):
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Live, public, unexpired pages; the parent field and filters use the same rule."""
 
+    renderer_classes = JSON_ONLY
+    content_negotiation_class = AlwaysJSON
+
     filter_backends = _with_safe_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
@@ -64,6 +86,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
     """Only documents a public page uses, in collections without a view restriction."""
 
+    renderer_classes = JSON_ONLY
+    content_negotiation_class = AlwaysJSON
+
     filter_backends = [FieldsFilter, OrderingFilter, SafeSearchFilter]
 
     def get_queryset(self):
@@ -72,6 +97,9 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Only images a public page uses, in collections without a view restriction."""
+
+    renderer_classes = JSON_ONLY
+    content_negotiation_class = AlwaysJSON
 
     filter_backends = [FieldsFilter, OrderingFilter, SafeSearchFilter]
 

@@ -4,12 +4,16 @@ from rest_framework.exceptions import ValidationError
 
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from advocacy.core.api import JSON_ONLY, AlwaysJSON
+
 from .filters import StatementFilterForm
 from .models import Statement
 
 
 class StatementsAPIViewSet(BaseAPIViewSet):
     model = Statement
+    renderer_classes = JSON_ONLY
+    content_negotiation_class = AlwaysJSON
     known_query_parameters = BaseAPIViewSet.known_query_parameters | {
         "speaker",
         "country",
