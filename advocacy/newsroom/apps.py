@@ -8,3 +8,16 @@ class NewsroomConfig(AppConfig):
     name = "advocacy.newsroom"
     label = "newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from wagtail.signals import published
+
+        from .bundles import note_published
+
+        # Pages and snippets alike: Wagtail sends "published" for both, also from
+        # publish_scheduled, so a bundle is marked released when its last item goes live.
+        published.connect(
+            lambda sender, instance, **kwargs: note_published(instance),
+            dispatch_uid="newsroom.release_bundles",
+            weak=False,
+        )

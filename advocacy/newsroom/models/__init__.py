@@ -1,1 +1,5 @@
 """The newsroom's models, one module per tool."""
+
+from .bundle import ReleaseBundle, ReleaseBundleItem
+
+__all__ = ["ReleaseBundle", "ReleaseBundleItem"]
