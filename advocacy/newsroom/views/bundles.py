@@ -92,11 +92,26 @@ class AddItemsForm(forms.Form):
         widget=AdminSnippetChooser(CallToAction),
     )
 
+    choosers = ("page", "statement", "call_to_action")
+
+    def __init__(self, data=None, *args, **kwargs):
+        # A chooser re-renders the chosen object from its id: an id that is no number (or
+        # past 64 bits) is taken out before it gets there, and answered with an error.
+        self.unreadable = set()
+        if data is not None:
+            data = data.copy()
+            for name in self.choosers:
+                value = data.get(name, "")
+                if value and not (value.isascii() and value.isdigit() and int(value) <= MAX_ID):
+                    data[name] = ""
+                    self.unreadable.add(name)
+        super().__init__(data, *args, **kwargs)
+
     def clean(self):
+        for name in self.unreadable:
+            self.add_error(name, _("Choose from the list."))
         cleaned = super().clean()
-        if not self.errors and not any(
-            cleaned.get(name) for name in ("page", "statement", "call_to_action")
-        ):
+        if not self.errors and not any(cleaned.get(name) for name in self.choosers):
             raise forms.ValidationError(_("Choose a page, a statement or a call to action."))
         page = cleaned.get("page")
         if page is not None and not issubclass(page.specific_class, bundles.BUNDLE_PAGE_TYPES):
