@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -42,7 +43,8 @@ class BundleRefused(Exception):
     """The bundle cannot do what was asked; ``messages`` say why, naming each item."""
 
     def __init__(self, messages):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        messages = [messages] if isinstance(messages, str) else messages
+        self.messages = [capfirst(message) for message in messages]
         super().__init__(" ".join(self.messages))
 
 
@@ -54,6 +56,9 @@ class Check:
     message: str
     label: str = ""
     url: str | None = None
+
+    def __post_init__(self):
+        self.message = capfirst(self.message)
 
     @property
     def blocking(self):

@@ -63,7 +63,7 @@ def test_a_live_chapter_stays_out_with_a_message_naming_it(bundle, launch, admin
 
     assert live.pk not in [item.page_id for item in added]
     assert refused == [
-        "report chapter “Crackdown on LGBTI rights” is already live: a bundle launches what"
+        "Report chapter “Crackdown on LGBTI rights” is already live: a bundle launches what"
         " is not yet public. Schedule changes to a live item from its own edit screen."
     ]
 
@@ -74,7 +74,7 @@ def test_an_item_already_live_is_refused_by_name(bundle, home, admin_user):
     with pytest.raises(bundles.BundleRefused) as refusal:
         bundles.add_item(bundle, statement, user=admin_user)
 
-    assert "statement “We will not be silenced” is already live" in messages_of(refusal)
+    assert "Statement “We will not be silenced” is already live" in messages_of(refusal)
     assert not bundle.items.exists()
 
 
@@ -87,7 +87,7 @@ def test_two_bundles_cannot_claim_the_same_page(full_bundle, launch, admin_user)
         bundles.add_item(other, launch.release, user=admin_user)
 
     assert messages_of(refusal) == (
-        "press release “Former Soviet states entrenching homophobia” is already in the bundle"
+        "Press release “Former Soviet states entrenching homophobia” is already in the bundle"
         " “Less equal launch”: one launch per item."
     )
 
@@ -145,17 +145,17 @@ def test_the_checklist_names_what_is_not_ready(bundle, launch, admin_user, site)
     assert all(not check.blocking for check in checks)
     lines = {check.message: check.url for check in checks}
     assert lines == {
-        "press release “Former Soviet states entrenching homophobia” has no summary or search"
+        "Press release “Former Soviet states entrenching homophobia” has no summary or search"
         " description: lists, search results and shared links will show no description.": (
             f"/admin/pages/{launch.release.pk}/edit/"
         ),
-        "report chapter “A worrying rise in hostility” is a draft and not in this bundle: it"
+        "Report chapter “A worrying rise in hostility” is a draft and not in this bundle: it"
         " stays unpublished.": f"/admin/pages/{launch.chapters[0].pk}/edit/",
-        "report chapter “Crackdown on LGBTI rights” is a draft and not in this bundle: it"
+        "Report chapter “Crackdown on LGBTI rights” is a draft and not in this bundle: it"
         " stays unpublished.": f"/admin/pages/{launch.chapters[1].pk}/edit/",
-        "report chapter “Marginalised” is a draft and not in this bundle: it stays"
+        "Report chapter “Marginalised” is a draft and not in this bundle: it stays"
         " unpublished.": f"/admin/pages/{launch.chapters[2].pk}/edit/",
-        f"statement “{statement}” has no source: give the page or the event it comes from.": (
+        f"Statement “{statement}” has no source: give the page or the event it comes from.": (
             f"/admin/snippets/statements/statement/edit/{statement.pk}/"
         ),
         "The site has no press contact (Settings › Site settings): the press release and the"
@@ -178,7 +178,7 @@ def test_blocking_lines_empty_past_and_orphans(launch, admin_user):
     )
     bundles.add_item(orphan, launch.chapters[0], user=admin_user)
     assert [c.message for c in bundles.checklist(orphan, admin_user) if c.blocking] == [
-        "report chapter “A worrying rise in hostility” would go live under report “Less"
+        "Report chapter “A worrying rise in hostility” would go live under report “Less"
         " equal”, which is a draft and not in this bundle: add it too."
     ]
 
@@ -191,7 +191,7 @@ def test_a_draft_that_would_not_validate_blocks(bundle, launch, admin_user):
 
     [check] = [c for c in bundles.checklist(bundle, admin_user) if c.blocking]
 
-    assert check.message.startswith(f"call to action “{petition}” is not ready to publish:")
+    assert check.message.startswith(f"Call to action “{petition}” is not ready to publish:")
     assert "Signers must be told what they agree to." in check.message
 
 
@@ -246,7 +246,7 @@ def test_an_item_published_meanwhile_is_refused_by_name(full_bundle, launch, adm
         bundles.schedule(full_bundle, admin_user, accept_warnings=True)
 
     assert messages_of(refusal) == (
-        "report chapter “Marginalised” is already live: take it out of the bundle."
+        "Report chapter “Marginalised” is already live: take it out of the bundle."
     )
 
 
@@ -341,5 +341,5 @@ def test_a_schedule_changed_behind_the_bundle_shows_on_its_checklist(
 
     assert check.blocking
     assert check.message.startswith(
-        f"call to action “{launch.petition}” is no longer scheduled for the embargo time"
+        f"Call to action “{launch.petition}” is no longer scheduled for the embargo time"
     )

@@ -118,7 +118,7 @@ def test_adding_a_live_item_is_refused_by_name(admin_client, bundle, launch):
     response = admin_client.post(bundle_url(bundle), {"page": launch.release.pk})
 
     assert response.status_code == 400
-    assert "press release “Former Soviet states entrenching homophobia” is already live" in text(
+    assert "Press release “Former Soviet states entrenching homophobia” is already live" in text(
         response
     )
     assert not bundle.items.exists()
@@ -167,8 +167,8 @@ def test_the_checklist_links_each_line_to_the_item(admin_client, bundle, launch)
     screen = admin_client.get(bundle_url(bundle))
 
     warnings = text(screen, "#bundle-warnings")
-    assert "report chapter “Marginalised” is a draft and not in this bundle" in warnings
-    assert f"statement “{statement}” has no source" in warnings
+    assert "Report chapter “Marginalised” is a draft and not in this bundle" in warnings
+    assert f"Statement “{statement}” has no source" in warnings
     assert f"/admin/pages/{launch.chapters[2].pk}/edit/" in hrefs(screen, "#bundle-warnings a")
     assert f"/admin/snippets/statements/statement/edit/{statement.pk}/" in hrefs(
         screen, "#bundle-warnings a"
@@ -267,3 +267,27 @@ def test_someone_without_the_permission_is_turned_away(client, django_user_model
 
     assert response.status_code in (302, 403)
     assert "Less equal launch" not in response.content.decode()
+
+
+def test_the_history_tells_who_did_what(admin_client, bundle, launch):
+    admin_client.post(bundle_url(bundle), {"statement": launch.statement.pk})
+    admin_client.post(bundle_url(bundle, "schedule"), {"accept_warnings": "on"})
+    admin_client.post(bundle_url(bundle, "cancel"), {})
+
+    history = admin_client.get(reverse("release-bundles:history", args=[bundle.pk]))
+
+    assert history.status_code == 200
+    words = text(history)
+    for line in (
+        f"Added statement “{launch.statement}”",
+        "Bundle scheduled for its embargo time",
+        "Bundle cancelled: nothing in it goes live",
+    ):
+        assert line in words
+    # Each item's own history has Wagtail's lines.
+    item_history = admin_client.get(
+        reverse("wagtailsnippets_statements_statement:history", args=[launch.statement.pk])
+    )
+    lines = text(item_history, "table")
+    assert "Statement scheduled for publishing at" in lines
+    assert "Statement unscheduled for publishing at" in lines

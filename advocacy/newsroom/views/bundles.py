@@ -2,6 +2,8 @@
 bundle screen where items are added, the checklist is read, and the launch is scheduled or
 cancelled. The rules themselves live in advocacy.newsroom.bundles."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -234,7 +236,9 @@ class BundleView(BundlePermissionMixin, generic.WagtailAdminTemplateMixin, Templ
                 "can_change": can_change,
                 "add_form": self.add_form or AddItemsForm(),
                 "schedule_form": ScheduleForm(),
-                "embargo_utc": self.bundle.embargo_at.astimezone(timezone.UTC),
+                "embargo_utc": self.bundle.embargo_at.astimezone(datetime.UTC),
+                "show_utc": timezone.localtime(self.bundle.embargo_at).utcoffset()
+                != datetime.timedelta(0),
             }
         )
         context["media"] = context["add_form"].media
