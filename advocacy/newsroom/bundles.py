@@ -239,6 +239,12 @@ def check_item(item, bundle, user, in_bundle_pages, add):
         add(BLOCKING, claimed_message(name, claim.bundle), target)
     if not can_publish(target, user):
         add(BLOCKING, _("You may not publish %(item)s.") % {"item": name}, target)
+    if getattr(target, "locked", False) and target.locked_by_id != getattr(user, "pk", None):
+        add(
+            BLOCKING,
+            _("%(item)s is locked by another editor: ask them to unlock it.") % {"item": name},
+            target,
+        )
     workflow_state = getattr(target, "current_workflow_state", None)
     if workflow_state is not None:
         add(

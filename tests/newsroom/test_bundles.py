@@ -343,3 +343,18 @@ def test_a_schedule_changed_behind_the_bundle_shows_on_its_checklist(
     assert check.message.startswith(
         f"Call to action “{launch.petition}” is no longer scheduled for the embargo time"
     )
+
+
+def test_an_item_locked_by_someone_else_blocks(bundle, launch, admin_user, django_user_model):
+    colleague = django_user_model.objects.create_user("colleague")
+    launch.release.locked = True
+    launch.release.locked_by = colleague
+    launch.release.save(update_fields=["locked", "locked_by"])
+    bundles.add_item(bundle, launch.release, user=admin_user)
+
+    blocking = [c.message for c in bundles.checklist(bundle, admin_user) if c.blocking]
+
+    assert blocking == [
+        "Press release “Former Soviet states entrenching homophobia” is locked by another"
+        " editor: ask them to unlock it."
+    ]

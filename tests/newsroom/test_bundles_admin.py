@@ -76,7 +76,7 @@ def test_create_a_bundle_then_land_on_its_screen(admin_client, admin_user):
         ("Launch", "2020-01-01 09:00", "The embargo time has passed"),
         ("Launch", "not a date", "Enter a valid date/time."),
         ("Launch", "99999-99-99 99:99", "Enter a valid date/time."),
-        ("Nul\x00byte", "FUTURE", "not allowed"),
+        ("Nul\x00byte", "FUTURE", "Null characters are not allowed."),
         ("x" * 5000, "FUTURE", "at most 200 characters"),
         ("", "FUTURE", "This field is required."),
     ],

@@ -50,12 +50,6 @@ class ReleaseBundleForm(WagtailAdminModelForm):
         fields = ["name", "embargo_at", "notes"]
         widgets = {"embargo_at": AdminDateTimeInput}
 
-    def clean_name(self):
-        name = self.cleaned_data["name"]
-        if "\x00" in name:
-            raise forms.ValidationError(_("The name contains a character that is not allowed."))
-        return name.strip()
-
     def clean_embargo_at(self):
         embargo_at = self.cleaned_data["embargo_at"]
         if embargo_at is not None and embargo_at <= timezone.now():
