@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -179,7 +179,7 @@ class BundleView(BundlePermissionMixin, generic.WagtailAdminTemplateMixin, Templ
                 if (
                     name == "page"
                     and data["with_chapters"]
-                    and target.specific_class is (bundles.ReportPage)
+                    and target.specific_class is bundles.ReportPage
                 ):
                     items, more = bundles.add_report_with_chapters(
                         self.bundle, target, user=request.user
@@ -239,7 +239,7 @@ class BundleView(BundlePermissionMixin, generic.WagtailAdminTemplateMixin, Templ
         return context
 
 
-class BundleActionView(BundlePermissionMixin, generic.WagtailAdminTemplateMixin, TemplateView):
+class BundleActionView(BundlePermissionMixin, View):
     """POST only: schedule, unschedule (back to draft), cancel, remove an item."""
 
     http_method_names = ["post"]
