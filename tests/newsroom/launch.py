@@ -5,7 +5,7 @@ The home page and the press release index are live, as on the real site."""
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Page, Revision
 
@@ -78,6 +78,13 @@ def build_launch(home, site=None):
 def fresh(obj):
     """The object as the database has it now (pages as their specific type)."""
     return type(obj).objects.get(pk=obj.pk)
+
+
+def status_of(obj):
+    """Wagtail's status word for it ("draft", "scheduled", "live"), in English whatever
+    language an earlier test left active."""
+    with translation.override("en"):
+        return str(fresh(obj).status_string)
 
 
 def embargo_arrives(bundle, minutes_ago=1):

@@ -16,7 +16,7 @@ from advocacy.newsroom import bundles
 from advocacy.newsroom.models import ReleaseBundle, ReleaseBundleItem
 from advocacy.statements.factories import StatementFactory
 
-from .launch import build_launch, embargo_arrives, fresh
+from .launch import build_launch, embargo_arrives, fresh, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +208,7 @@ def test_schedule_approves_each_items_revision_for_the_embargo_time(
         assert not target.live
         assert target.scheduled_revision.approved_go_live_at == full_bundle.embargo_at
         assert target.scheduled_revision.as_object().go_live_at == full_bundle.embargo_at
-        assert target.status_string == "scheduled"
+        assert status_of(target) == "scheduled"
     # Wagtail's own log line on every item, and the bundle's.
     assert PageLogEntry.objects.filter(action="wagtail.publish.schedule").count() == 5
     assert ModelLogEntry.objects.filter(action="wagtail.publish.schedule").count() == 2
@@ -224,7 +224,7 @@ def test_warnings_must_be_accepted(bundle, launch, admin_user):
     assert messages_of(refusal) == ("Read the 3 warning(s) and tick the box to schedule anyway.")
     assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
     bundles.schedule(bundle, admin_user, accept_warnings=True)
-    assert fresh(launch.report).status_string == "scheduled"
+    assert status_of(launch.report) == "scheduled"
 
 
 def test_a_past_embargo_is_refused_and_nothing_is_scheduled(full_bundle, admin_user):
@@ -303,7 +303,7 @@ def test_cancel_unschedules_everything_and_keeps_the_content(full_bundle, launch
     for target in launch.everything:
         target = fresh(target)
         draft = target.get_latest_revision_as_object()
-        assert target.status_string == "draft"
+        assert status_of(target) == "draft"
         assert target.go_live_at is None and draft.go_live_at is None
         assert (draft.title if hasattr(draft, "title") else draft.text) == before[
             next(t for t in before if type(t) is type(target) and t.pk == target.pk)
@@ -325,7 +325,7 @@ def test_unschedule_returns_to_a_draft_that_can_be_scheduled_again(full_bundle, 
     assert full_bundle.status == ReleaseBundle.Status.DRAFT
     assert bundles.checklist(full_bundle, admin_user) == []
     bundles.schedule(full_bundle, admin_user)
-    assert fresh(launch.release).status_string == "scheduled"
+    assert status_of(launch.release) == "scheduled"
 
 
 def test_a_schedule_changed_behind_the_bundle_shows_on_its_checklist(

@@ -16,7 +16,7 @@ from advocacy.newsroom.models import ReleaseBundle
 from tests.html import hrefs, one, select, text
 from tests.signin import sign_in
 
-from .launch import build_launch, fresh
+from .launch import build_launch, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -185,14 +185,14 @@ def test_schedule_then_cancel_through_the_screen(admin_client, bundle, launch):
     assert response.status_code == 302
     screen = admin_client.get(bundle_url(bundle))
     assert "Scheduled: 7 item(s) go live together at" in text(screen)
-    assert all(fresh(t).status_string == "scheduled" for t in launch.everything)
+    assert all(status_of(t) == "scheduled" for t in launch.everything)
     assert "Cancel the launch" in text(screen)
 
     admin_client.post(bundle_url(bundle, "cancel"), {})
 
     screen = admin_client.get(bundle_url(bundle))
     assert "Cancelled: nothing in the bundle will go live" in text(screen)
-    assert all(fresh(t).status_string == "draft" for t in launch.everything)
+    assert all(status_of(t) == "draft" for t in launch.everything)
 
 
 def test_warnings_unticked_refuse_to_schedule(admin_client, bundle, launch):
@@ -202,9 +202,9 @@ def test_warnings_unticked_refuse_to_schedule(admin_client, bundle, launch):
 
     screen = admin_client.get(bundle_url(bundle))
     assert "Read the 3 warning(s) and tick the box to schedule anyway." in text(screen)
-    assert fresh(launch.report).status_string == "draft"
+    assert status_of(launch.report) == "draft"
     admin_client.post(bundle_url(bundle, "schedule"), {"accept_warnings": "on"})
-    assert fresh(launch.report).status_string == "scheduled"
+    assert status_of(launch.report) == "scheduled"
 
 
 def test_a_past_embargo_cannot_be_scheduled(admin_client, bundle, launch):
@@ -217,7 +217,7 @@ def test_a_past_embargo_cannot_be_scheduled(admin_client, bundle, launch):
 
     screen = admin_client.get(bundle_url(bundle))
     assert "The embargo time has passed: give a time in the future." in text(screen)
-    assert fresh(launch.petition).status_string == "draft"
+    assert status_of(launch.petition) == "draft"
 
 
 @pytest.mark.parametrize(
