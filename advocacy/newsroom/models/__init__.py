@@ -1,6 +1,7 @@
 """The newsroom's models, one module per tool."""
 
+from .bundle import ReleaseBundle, ReleaseBundleItem
 from .embargo import EmbargoLink, EmbargoLinkView
 from .presskit import PressKit
 
-__all__ = ["EmbargoLink", "EmbargoLinkView", "PressKit"]
+__all__ = ["EmbargoLink", "EmbargoLinkView", "PressKit", "ReleaseBundle", "ReleaseBundleItem"]

@@ -1,0 +1,1 @@
+"""The newsroom's admin views, one module per tool."""
