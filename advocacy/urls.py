@@ -40,6 +40,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", core_views.RobotsView.as_view(), name="robots_txt"),
+    path("health/", core_views.health, name="health"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
