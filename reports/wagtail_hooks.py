@@ -4,11 +4,12 @@ the home page's lead (the newest report's cover and findings)."""
 from wagtail import hooks
 
 from advocacy.core.home import HOME_SECTIONS_HOOK
+from advocacy.core.pagecache import PURGE_URLS_HOOK
 from advocacy.core.visibility import public_document_or_none, public_pages
 from advocacy.people.presskit import PressKitEntry
 
 from . import demo, home
-from .models import ReportPage
+from .models import PressReleaseIndexPage, PressReleasePage, ReportChapterPage, ReportPage
 
 hooks.register("build_demo_content", demo.build_step, order=300)
 hooks.register(HOME_SECTIONS_HOOK, home.report_findings, order=100)
@@ -24,3 +25,25 @@ def report_pdfs(press_page):
         )
         for report in reports.select_related("pdf").order_by("path")
     ]
+
+
+@hooks.register(PURGE_URLS_HOOK)
+def report_addresses(obj):
+    """A report, chapter or press release: the whole-report page (every chapter on one
+    page), the press releases' feed, and the report a release is about."""
+    urls = []
+    report = None
+    if isinstance(obj, ReportPage):
+        report = obj
+    elif isinstance(obj, ReportChapterPage):
+        report = obj.get_parent()
+    elif isinstance(obj, PressReleasePage):
+        report = obj.report
+        index = obj.get_parent()
+        if index is not None and index.url:
+            urls.append(index.url + "feed/")
+    elif isinstance(obj, PressReleaseIndexPage) and obj.url:
+        urls.append(obj.url + "feed/")
+    if report is not None and report.url:
+        urls += [report.url, report.url + "all/"]
+    return urls

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
@@ -32,6 +33,10 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # No session, so nobody is signed in: reading request.user would load the
+            # (empty) session and make the response vary on Cookie, uncacheable for readers.
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not user.is_verified() and two_factor.applies_to(user):
             if not request.path_info.startswith(self.admin_prefix):

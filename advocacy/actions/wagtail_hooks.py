@@ -8,12 +8,14 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
 from advocacy.core.home import HOME_SECTIONS_HOOK
+from advocacy.core.listings import listing_url
+from advocacy.core.pagecache import PURGE_URLS_HOOK
 
 from . import demo, home
 from .admin import CallsToActionGroup
 from .admin.calls_to_action import signed_action_message
 from .admin.dashboard import SignaturesDashboardPanel
-from .models import CallToAction
+from .models import CallToAction, ShareBox
 
 register_snippet(CallsToActionGroup)
 hooks.register(HOME_SECTIONS_HOOK, home.open_call_to_action, order=300)
@@ -67,3 +69,16 @@ def refuse_to_delete_signed_actions(request, action_type, objects, action_class_
 def build_demo_actions(demo_site):
     demo_site.place_in_menu(demo.MENU_POSITION, demo.build_index_page(demo_site.home))
     demo.build()
+
+
+@hooks.register(PURGE_URLS_HOOK)
+def action_addresses(obj):
+    """A call to action or share box: its page, its "check your email" page and /act/.
+    (Signature counts are not purged: pages showing one are cached 30 s at most.)"""
+    if not isinstance(obj, CallToAction | ShareBox):
+        return []
+    return [
+        listing_url("actions:index"),
+        listing_url("actions:detail", obj.slug),
+        listing_url("actions:check_email", obj.slug),
+    ]

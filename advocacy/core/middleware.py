@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class PermissionsPolicyMiddleware:
@@ -24,7 +26,8 @@ class PermissionsPolicyMiddleware:
 class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
     """Django's CSP middleware: the strict policy for public pages, the admin's own for /admin/.
 
-    Public pages get ``SECURE_CSP`` (nonce-only scripts, no inline style). The Wagtail admin
+    Public pages get ``SECURE_CSP`` (scripts only as files from the site, no nonce, so the
+    same bytes go to every reader; no inline style). The Wagtail admin
     still renders inline ``<script>`` (inline panels, date pickers) and ``style=`` attributes,
     so it gets ``ADMIN_CSP`` (enforced: same-origin everything, inline allowed) plus
     ``ADMIN_CSP_REPORT_ONLY`` (the strict policy it would need to meet, reported in the
@@ -50,3 +53,42 @@ class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
             if not hasattr(response, "_csp_ro_config"):
                 response._csp_ro_config = settings.ADMIN_CSP_REPORT_ONLY
         return super().process_response(request, response)
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, but the language of everything outside the admin is the
+    one its address names (/ru/… Russian, anything else the default language), never the
+    browser's Accept-Language or a language cookie.
+
+    Public pages are in ``i18n_patterns`` with the default language unprefixed, so Django
+    already picks their language from the path alone; it still sends ``Vary:
+    Accept-Language`` on unprefixed addresses, which would split every shared cache's copy
+    of a page by each reader's browser settings for nothing. The API, the sitemap and
+    robots.txt (outside ``i18n_patterns``) are given the default language too, so that their
+    one address always means one response. The admin keeps Django's negotiation (and its
+    Vary header): editors' own language preference applies there.
+    """
+
+    admin_prefix = "/admin/"
+
+    def _is_admin(self, request):
+        return request.path_info.startswith(self.admin_prefix)
+
+    def process_request(self, request):
+        super().process_request(request)
+        if not self._is_admin(request) and not translation.get_language_from_path(
+            request.path_info
+        ):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        if self._is_admin(request):
+            return super().process_response(request, response)
+        vary = response.headers.get("Vary")
+        response = super().process_response(request, response)
+        if vary is None:
+            response.headers.pop("Vary", None)
+        else:
+            response.headers["Vary"] = vary
+        return response

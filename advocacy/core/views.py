@@ -14,6 +14,7 @@ from django.views.static import serve as serve_static
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
+from .pagecache import short_public_cache
 from .search import clean_query, highlight, query_terms, search_text, searchable_models
 from .visibility import public_pages
 
@@ -56,8 +57,12 @@ def serve_media(request, path):
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)
 
 
+@short_public_cache
 def search(request):
-    """Search the page types that declare ``show_in_site_search``, plus the apps' extras."""
+    """Search the page types that declare ``show_in_site_search``, plus the apps' extras.
+
+    Results are public but kept only briefly (``PUBLIC_CACHE_SHORT_MAX_AGE``): each query is
+    an address of its own, and any publication purges them all (/search/ in every purge)."""
     raw = request.GET.get("q", "")
     query = clean_query(raw)  # shown back to the reader, escaped
     terms = query_terms(query)  # highlighted in the snippets

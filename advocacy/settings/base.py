@@ -71,8 +71,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "advocacy.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public responses for anonymous readers, from the "pages" cache (advocacy.core.
+    # pagecache): a hit returns here, before sessions, the database or any template. What it
+    # stores already carries every header the middleware below adds (CSP, X-Frame-Options…).
+    "advocacy.core.pagecache.PageCacheMiddleware",
+    # Cache-Control for every response: public only for anonymous public pages that set no
+    # cookie and read no session (it runs after the middleware below have finished the
+    # response); decides what the page cache above and a shared cache in front may keep.
+    "advocacy.core.pagecache.PublicCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but public pages do not vary on Accept-Language: the language is in the path.
+    "advocacy.core.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -97,7 +106,6 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -221,15 +229,44 @@ def redis_cache(url, **options):
 # agree on, so it is Redis whenever CACHE_URL names one (production, CI, `make run`).
 # Without it, local memory: fine for one process, per-process with several.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+# The "pages" alias holds whole public responses (advocacy.core.pagecache): the same Redis
+# under its own key prefix, or this process's memory when there is none.
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": redis_cache(CACHE_URL)}
+    CACHES = {
+        "default": redis_cache(CACHE_URL),
+        "pages": {**redis_cache(CACHE_URL), "KEY_PREFIX": "pages"},
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "less-equal",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "less-equal-pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
+
+# How long readers' browsers and shared caches (Varnish) may keep a public page, in seconds
+# (advocacy.core.pagecache). Browsers get max-age: short, as they cannot be purged. Shared
+# caches get s-maxage, and every change is purged from them (and from the in-app cache,
+# which keeps a page as long) at once. stale-while-revalidate lets a shared cache answer
+# with the old copy while it fetches the new one; stale-if-error lets it keep answering
+# when the application or its database is down.
+PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", "60")
+)
+PUBLIC_CACHE_STALE_IF_ERROR = int(os.environ.get("PUBLIC_CACHE_STALE_IF_ERROR", "86400"))
+# Pages that show a signature count: kept at most this long anywhere (counts stay honest
+# without a purge per signature).
+PUBLIC_CACHE_COUNTS_MAX_AGE = min(30, int(os.environ.get("PUBLIC_CACHE_COUNTS_MAX_AGE", "30")))
+# "Not found" answers and search results: kept this long (a 404 for a page that then goes
+# live is purged at once anyway).
+PUBLIC_CACHE_SHORT_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_SHORT_MAX_AGE", "60"))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background tasks (Django's tasks framework): work that must never run inside a request,
@@ -246,11 +283,12 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
 # Content-Security-Policy for public pages (the admin has its own, below; see
-# advocacy.core.middleware): everything self-hosted, scripts only with the
-# per-request nonce, no inline script, no third party at all.
+# advocacy.core.middleware): everything self-hosted, scripts only as files from the site
+# itself, no inline script, no third party at all. No per-response nonce: the same bytes go
+# to every reader, so a page can be cached (advocacy.core.pagecache).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
@@ -431,6 +469,9 @@ WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Public content only, the same for everyone: no session is read, so responses can be
+    # cached and carry no Vary: Cookie.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
 }
 
 # The cache tier in front of gunicorn (deploy/varnish): VARNISH_URL names it (for example

@@ -29,6 +29,13 @@ CACHES = {
 }
 CACHES["default"]["KEY_PREFIX"] = f"less-equal-test-{os.getpid()}"
 CACHES["default"]["TIMEOUT"] = 600
+# Whole pages (advocacy.core.pagecache): the same Redis, errors ignored as in production (a
+# Redis outage must only slow the site; tests/core/test_pagecache.py points it at a closed
+# port to show it).
+CACHES["pages"] = {
+    **redis_cache(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")),  # noqa: F405
+    "KEY_PREFIX": f"less-equal-test-pages-{os.getpid()}",
+}
 
 # Tasks run at once, inside the test, so their effects can be asserted directly.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

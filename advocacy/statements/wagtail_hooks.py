@@ -7,9 +7,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from advocacy.core.home import HOME_SECTIONS_HOOK
+from advocacy.core.listings import listing_url
+from advocacy.core.pagecache import PURGE_URLS_HOOK
 from advocacy.core.publication import PublicationStatusFilter
+from advocacy.people.models import Person
 
-from . import demo, home
+from . import cards, demo, home
 from .models import Statement, Topic
 
 hooks.register(HOME_SECTIONS_HOOK, home.latest_statements, order=200)
@@ -70,3 +73,26 @@ def statements_matching_the_search(request, text, query):
 
 # Before the report's step (300), which publishes the statements the desk lists.
 hooks.register("build_demo_content", demo.build_desk_page, order=200)
+
+
+@hooks.register(PURGE_URLS_HOOK)
+def statement_addresses(obj):
+    """What shows a statement (or a topic, or a speaker) on the quote desk: the desk, its
+    feed and CSV, the permalinks and cards, the statements API. Pages quoting it are found
+    by core through the reference index."""
+    if not isinstance(obj, Statement | Topic | Person):
+        return []
+    urls = [
+        listing_url("quote_desk"),
+        listing_url("statements_feed"),
+        listing_url("statements_csv"),
+        "/api/v2/statements/",
+    ]
+    if isinstance(obj, Statement):
+        urls += [
+            listing_url("statement_detail_short", pk=obj.pk),
+            listing_url("statement_detail", pk=obj.pk, slug=obj.slug or "-"),
+            f"/api/v2/statements/{obj.pk}/",
+            *(listing_url("statement_card", pk=obj.pk, size=size) for size in cards.SIZES),
+        ]
+    return urls

@@ -350,7 +350,7 @@ def test_share_links_are_plain_links_and_the_page_loads_nothing_from_elsewhere(c
     linked = 'link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"]'
     assert [href for href in hrefs(html, linked) if re.match(r"https?://", href)] == []
     scripts = select(html, "script")
-    assert all(s.has_attr("nonce") and s.get("src", "").startswith("/static/") for s in scripts)
+    assert all(not s.has_attr("nonce") and s.get("src", "").startswith("/static/") for s in scripts)
     assert any("actions.js" in s["src"] for s in scripts)
 
 
@@ -358,7 +358,7 @@ def test_sign_page_sends_the_strict_content_security_policy(client, petition):
     response = client.get(petition.get_absolute_url())
 
     policy = response.headers["Content-Security-Policy"]
-    assert "script-src 'self' 'nonce-" in policy
+    assert "script-src 'self';" in policy and "nonce" not in policy
     assert "style-src 'self'" in policy and "unsafe-inline" not in policy
 
 

@@ -3,11 +3,13 @@
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from advocacy.actions.models import CallToAction, ShareBox
 from advocacy.core.blocks import placed_ids
+from advocacy.core.pagecache import limit_public_cache
 
 register = template.Library()
 
@@ -37,6 +39,15 @@ def placed_actions(pages):
             found.update({(block_type, pk): row for pk, row in rows.in_bulk(ids).items()})
     actions = [found[placed] for placed in order if placed in found]
     return [action for action in actions if getattr(action, "status", "open") != "scheduled"]
+
+
+@register.simple_tag(takes_context=True)
+def counts_shown(context):
+    """Placed where a signature count is shown: the page is kept at most
+    ``PUBLIC_CACHE_COUNTS_MAX_AGE`` seconds by any cache, so the count stays honest without
+    a purge per signature. Renders nothing."""
+    limit_public_cache(context.get("request"), settings.PUBLIC_CACHE_COUNTS_MAX_AGE)
+    return ""
 
 
 @register.simple_tag(takes_context=True)

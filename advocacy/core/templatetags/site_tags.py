@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 
 from wagtail.models import Page, Site
 
@@ -67,3 +68,16 @@ def privacy_page(context):
             )
         context.render_context["_privacy_page"] = page
     return context.render_context["_privacy_page"]
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context, position="bottom-right"):
+    """Wagtail's userbar, for a request that carries a session (only a signed-in editor can
+    see it). An anonymous reader's page never reads the session for it, so the page sets no
+    cookie, does not vary on Cookie and can be cached (advocacy.core.pagecache)."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    return wagtailuserbar(context, position)
