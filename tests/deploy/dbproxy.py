@@ -2,6 +2,7 @@
 the listening socket and every relayed connection, so the database is unreachable for the
 application exactly as when its host goes away (connections refused); up() reopens it."""
 
+import contextlib
 import selectors
 import socket
 import threading
@@ -34,10 +35,8 @@ class DatabaseRelay:
         with self._lock:
             sockets, self._sockets = self._sockets, set()
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
         if self._thread is not None:
             self._thread.join(timeout=5)
