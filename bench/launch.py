@@ -39,6 +39,7 @@ VARNISH_ADMIN_PORT = int(os.environ.get("VARNISH_ADMIN_PORT", "8127"))
 LOAD_SH = Path(os.environ.get("LOAD_SH", ROOT.parent / "shared" / "tools" / "load.sh"))
 if not LOAD_SH.exists():
     LOAD_SH = Path("/work/shared/tools/load.sh")
+COLUMNS = ("before", "uncached", "in-app hit", "Varnish")
 GIT = shutil.which("git") or "/usr/bin/git"
 TARGETS = {"in-app hit": 0.1, "Varnish": 0.5, "uncached vs before": 2.0}
 
@@ -332,7 +333,11 @@ def main():
             [GIT, "worktree", "remove", "--force", str(before_dir)], cwd=ROOT, check=False
         )
     report(rows, cache_states, soaked)
-    shutil.rmtree(workdir, ignore_errors=True)
+    measured = [row.get(column) for row in rows.values() for column in COLUMNS]
+    if all(cell and cell[0] for cell in measured):
+        shutil.rmtree(workdir, ignore_errors=True)
+    else:
+        log(f"Some figures are missing: wrk's output is in {workdir / 'load.log'}")
 
 
 def report(rows, cache_states, soaked):

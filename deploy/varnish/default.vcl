@@ -36,12 +36,17 @@ sub vcl_recv {
         }
         # Every stored copy of the path: any query string (pagination, filters), any scheme.
         # Bans on obj.* only, so the ban lurker clears them in the background.
+        if (req.http.host !~ "^[A-Za-z0-9.:\[\]-]+$" || req.url !~ "^/[^ ]*$") {
+            return (synth(400, "Bad Request"));
+        }
         if (req.url ~ "\?") {
-            ban("obj.http.X-Le-Host == " + regsub(req.http.host, ":[0-9]+$", "")
-                + " && obj.http.X-Le-Url == " + req.url);
+            set req.http.X-Le-Ban = "obj.http.X-Le-Url == " + req.url;
         } else {
-            ban("obj.http.X-Le-Host == " + regsub(req.http.host, ":[0-9]+$", "")
-                + " && obj.http.X-Le-Path == " + req.url);
+            set req.http.X-Le-Ban = "obj.http.X-Le-Path == " + req.url;
+        }
+        if (!std.ban("obj.http.X-Le-Host == " + regsub(req.http.host, ":[0-9]+$", "")
+                     + " && " + req.http.X-Le-Ban)) {
+            return (synth(400, "Bad Request"));
         }
         return (synth(200, "Purged"));
     }
@@ -58,8 +63,8 @@ sub vcl_recv {
     # The admin (and Wagtail's previews inside it), embargo links for journalists, the
     # password forms of restricted pages and documents, and a call to action's sign,
     # "check your email" and confirmation pages: always the application's, cookies and all.
-    if (req.url ~ "^/(admin|embargo|documents/authenticate_with_password)(/|$)"
-        || req.url ~ "^/([a-z]{2}(-[a-z]+)?/)?(_util|act/[^/?]+)/"
+    if (req.url ~ "^/(admin|documents/authenticate_with_password)(/|$)"
+        || req.url ~ "^/([a-z]{2}(-[a-z]+)?/)?(embargo|_util|act/[^/?]+)(/|$)"
         || req.url ~ "^/health/") {
         return (pass);
     }
