@@ -1,6 +1,6 @@
 import pytest
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from wagtail.models import Site
@@ -13,11 +13,17 @@ from tests.site_home import build_home
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Every test starts with an empty cache: only this process's keys (its own prefix in
-    the shared Redis) are deleted, never another test process's."""
-    cache.delete_pattern("*")
+    """Every test starts with an empty cache, pages included: only this process's keys (its
+    own prefixes in the shared Redis) are deleted, never another test process's."""
+    from advocacy.core import pagecache
+
+    pagecache.forget_outage()
+    for alias in ("default", "pages"):
+        caches[alias].delete_pattern("*")
     yield
-    cache.delete_pattern("*")
+    for alias in ("default", "pages"):
+        caches[alias].delete_pattern("*")
+    pagecache.forget_outage()
 
 
 @pytest.fixture

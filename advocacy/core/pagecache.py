@@ -87,6 +87,12 @@ OUTAGE_PAUSE = 5.0
 _outage_until = 0.0
 
 
+def forget_outage():
+    """Ask the cache again at the next request (after an outage pause)."""
+    global _outage_until
+    _outage_until = 0.0
+
+
 def pages_cache():
     return caches[CACHE_ALIAS]
 
@@ -344,8 +350,11 @@ def _purge_frontend_caches(urls):
     if not urls:
         return
     for name, backend in get_backends().items():
+        mine = [url for url in urls if backend.invalidates_hostname(urlsplit(url).hostname)]
+        if not mine:
+            continue
         try:
-            backend.purge_batch(urls)
+            backend.purge_batch(mine)
         except Exception:  # a frontend cache being down must not stop the others
             logger.exception("Purging the frontend cache %r failed.", name)
 
