@@ -87,8 +87,14 @@ def test_admin_authorization_and_post_are_never_cached(varnish, about, method, p
         assert response.cache == "PASS", (method, path, response.status)
 
 
-def test_the_sign_page_is_never_cached(varnish, about):
-    for path in ("/act/some-petition/", "/ru/act/some-petition/", "/act/confirm/token/"):
+def test_sign_and_embargo_pages_are_never_cached(varnish, about):
+    for path in (
+        "/act/some-petition/",
+        "/ru/act/some-petition/",
+        "/act/confirm/token/",
+        "/embargo/a-journalists-link/",
+        "/ru/embargo/a-journalists-link/",
+    ):
         for _ in range(2):
             assert varnish.get(path).cache == "PASS", path
 
@@ -122,6 +128,14 @@ def test_purge_from_elsewhere_is_refused(varnish, about):
     refused = varnish.request("PURGE", "/about/", source="127.0.0.2")
 
     assert refused.status == 405
+    assert varnish.get("/about/").cache == "HIT"
+
+
+@pytest.mark.parametrize("host", ["local host", "localhost\tx", ""])
+def test_a_purge_with_a_malformed_host_is_refused(varnish, about, host):
+    varnish.get("/about/")
+
+    assert varnish.request("PURGE", "/about/", headers={"Host": host}).status == 400
     assert varnish.get("/about/").cache == "HIT"
 
 
