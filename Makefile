@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup install install-runtime lock test lint format bench clean check-python screenshots admin-code
+.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -22,7 +22,8 @@ help:
 	@echo "make screenshots  refresh the README's screenshots (docs/screenshots) from the browser tests"
 	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lock    re-pin requirements/*.txt (with hashes) after changing pyproject.toml"
-	@echo "make lint | make format | make bench | make clean"
+	@echo "make bench   queries per page, then req/s uncached, cached in the app and through Varnish"
+	@echo "make lint | make format | make bench-launch | make clean"
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is needed: install it (e.g. 'pyenv install 3.12') and try again." >&2; exit 1; fi
@@ -102,8 +103,15 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Queries and sizes per page (bench/run.py), then the launch-day HTTP benchmark
+# (bench/launch.py: uncached, in-app cache and Varnish against nginx, the code before the
+# change in the same run, a soak through Varnish); `make bench-launch` runs only the latter.
 bench: install
 	$(VPY) bench/run.py
+	$(VPY) bench/launch.py
+
+bench-launch: install
+	$(VPY) bench/launch.py
 
 clean:
 	rm -rf $(VENV) var

@@ -49,6 +49,7 @@ urlpatterns = [
     re_path(
         r"^press-kit/(?P<file_name>[a-z0-9-]{1,100}\.zip)$", press_kit_file, name="press_kit_file"
     ),
+    path("health/", core_views.health, name="health"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -3,8 +3,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve as serve_static
 
@@ -29,6 +32,20 @@ class RobotsView(TemplateView):
 
     template_name = "robots.txt"
     content_type = "text/plain"
+
+
+@never_cache
+@require_safe
+def health(request):
+    """/health/ for the cache tier's backend probe (deploy/varnish): 200 while the database
+    answers one query, 503 when it does not, so Varnish serves stale pages (or its 503 page)
+    without sending readers to a backend that can only fail. Says nothing else."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 def serve_media(request, path):

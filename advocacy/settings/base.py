@@ -480,3 +480,22 @@ REST_FRAMEWORK = {
     # cached and carry no Vary: Cookie.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
 }
+
+# The cache tier in front of gunicorn (deploy/varnish): VARNISH_URL names it (for example
+# http://127.0.0.1:6081), and changed pages are purged there with PURGE requests by Wagtail's
+# frontend cache HTTP backend, from the background task that purges after commit
+# (advocacy.core.pagecache). Only the backend is used: the app "wagtail.contrib.frontend_cache"
+# is deliberately not installed, because its signal handlers would also purge inside the
+# editor's publish request, before the commit (a reader could refill Varnish with the old
+# page in between) and with no timeout (a hung Varnish would hang the editor's request).
+VARNISH_URL = os.environ.get("VARNISH_URL", "").strip()
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
+    if VARNISH_URL
+    else {}
+)
