@@ -49,6 +49,7 @@ from advocacy.people.models import Person
 
 # A word: letters in any script, with inner apostrophes or hyphens (O'Brien, Anna-Maria).
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised words that start sentences or titles and are never part of a person's name;
 # dropped from the front of a run of capitalised words ("When Anna Petrova ..." → Anna Petrova).
 COMMON_WORDS = {
@@ -321,6 +322,7 @@ def capitalised_names(text):
             while words and words[-1].group().casefold() in places:
                 words.pop()
             name = text[words[0].start() : words[-1].end()] if len(words) >= 2 else ""
+            name = POSSESSIVE.sub("", name)
             if name and name.casefold() not in NOT_NAMES:
                 found.append(name)
         run.clear()
@@ -473,9 +475,10 @@ def review_object(obj):
                     % {"name": person.name},
                 )
             )
-        known = {normalised(p.name).casefold() for p in named}
+        known = [normalised(p.name).casefold() for p in named]
         for name in capitalised_names(testimony.text):
-            if name.casefold() not in known:
+            # Already found as a Person ("Anna Petrova", or "Dr Anna Petrova" around it).
+            if not any(k in name.casefold() or name.casefold() in k for k in known):
                 review.findings.append(
                     Finding(
                         "name",

@@ -30,10 +30,11 @@ from .models.safety import SourceSafetyReviewTask
 GROUP_NAME = "Source safety reviewers"
 WORKFLOW_NAME = "Source safety review"
 TASK_NAME = "Source safety review"
-# Reviewers edit (to fix a slip themselves) and lock while they review; publishing is the
-# workflow's job once they approve.
-PAGE_PERMISSIONS = ["change_page", "lock_page"]
-STATEMENT_PERMISSIONS = ["view_statement", "change_statement"]
+# Reviewers edit (to fix a slip themselves) and lock while they review. Approving the last
+# task of a workflow publishes the content as the approver, so Wagtail requires them to
+# hold the publish permission too.
+PAGE_PERMISSIONS = ["change_page", "lock_page", "publish_page"]
+STATEMENT_PERMISSIONS = ["view_statement", "change_statement", "publish_statement"]
 IMAGE_PERMISSIONS = ["choose_image", "change_image"]
 
 
