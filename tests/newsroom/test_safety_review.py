@@ -252,16 +252,21 @@ def test_a_reviewer_requests_changes_with_a_comment(submitted, reviewer, writer)
     assert "Take the name out of the testimony." in response.content.decode()
 
 
-def test_content_without_testimony_or_image_passes_the_review_by_itself(chapter, writer):
+def test_content_without_testimony_or_image_still_waits_for_a_reviewer(chapter, writer, reviewer):
     response = submit(
         client_for(writer), chapter, ("paragraph", rich_text("<p>Only prose here.</p>"))
     )
     assert response.status_code == 302
+    chapter.refresh_from_db()
+    assert chapter.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
 
-    state = TaskState.objects.get()
-    assert state.status == TaskState.STATUS_APPROVED
-    assert state.finished_by is None
-    assert state.comment == "Nothing to review: no testimony and no image."
+    client = client_for(reviewer)
+    url = action_url(chapter, "approve")
+    html = soup(modal_html(client.get(url, **XHR)))
+    assert html.select("[data-finding]") == []
+    assert "Nothing to review: no testimony and no image." in html.get_text()
+
+    client.post(url, checklist(), **XHR)
     chapter = ReportChapterPage.objects.get(pk=chapter.pk)
     assert chapter.live
     assert "Only prose here." in str(chapter.body)

@@ -6,8 +6,12 @@ shows the automatic findings (``advocacy.newsroom.safety``) and a checklist; app
 every box ticked, requesting changes needs a comment. Whoever submitted the content, or wrote
 the revision under review, cannot approve it: another reviewer must.
 
-Content with no testimony and no image has nothing to review: the task approves itself
-when it starts, with a comment saying so, and the workflow goes on.
+Content with no testimony and no image still waits for a reviewer, whose form says there
+is nothing to review. The task does not approve itself: in the demo it is the only task of
+the workflow, so its approval is also the sign-off to publish (Wagtail's default
+"Moderators approval", which it replaces on the report, asked for one too). Passing by
+itself would let anyone who may submit publish such content alone, and Wagtail publishes
+an approved workflow as the user who submitted it.
 """
 
 from django import forms
@@ -18,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask
 
-NOTHING_TO_REVIEW = _("Nothing to review: no testimony and no image.")
 OWN_SUBMISSION = _(
     "You submitted this for the source-safety review (or wrote the version under review):"
     " another reviewer must approve it."
@@ -105,16 +108,6 @@ class SourceSafetyReviewTask(AbstractGroupApprovalTask):
             "Members of the chosen groups check testimonies and images for anything that"
             " could identify a source; nobody approves their own submission."
         )
-
-    def start(self, workflow_state, user=None):
-        from advocacy.newsroom.safety import review_revision
-
-        task_state = super().start(workflow_state, user=user)
-        if not review_revision(task_state.revision).has_anything_to_review:
-            # Approved by nobody (the submitter must not appear as the approver); Wagtail's
-            # WorkflowState.update() moves on when a started task is no longer in progress.
-            task_state.approve(user=None, update=False, comment=str(NOTHING_TO_REVIEW))
-        return task_state
 
     def is_own_submission(self, task_state, user):
         return task_state is not None and user.pk in submitted_by(task_state)
