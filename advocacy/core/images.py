@@ -470,8 +470,10 @@ SAFETY_FIELDS = {
     "safety_consent_note": ("consent_note", _("Consent note")),
     "safety_in_press_kit": ("in_press_kit", _("In the press kit")),
 }
-# Fields the multiple uploader's form leaves out; any other missing field makes a partial form.
-NOT_IN_EVERY_FULL_FORM = {"file", "focal_point_x", "focal_point_y"}
+# Fields a full form may lack: the multiple uploader's leaves out the file and focal point,
+# and the collection is dropped for a user with one collection. Any other missing field
+# makes a partial form.
+NOT_IN_EVERY_FULL_FORM = {"file", "collection", "focal_point_x", "focal_point_y"}
 NOT_IN_EVERY_FULL_FORM |= {"focal_point_width", "focal_point_height"}
 
 
