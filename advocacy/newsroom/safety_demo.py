@@ -53,7 +53,8 @@ def reviewers_group(pages):
     for page in pages:
         for permission in page_permissions:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-    root_collection = Collection.get_first_root_node()
+    # Wagtail's migrations make the root collection; an emptied database lacks it.
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSIONS
     ):

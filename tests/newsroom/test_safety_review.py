@@ -274,7 +274,7 @@ def test_content_without_testimony_or_image_still_waits_for_a_reviewer(chapter, 
 
 def test_a_hostile_task_state_id_is_a_404(submitted, reviewer):
     client = client_for(reviewer)
-    for task_state_id in [999999, 2**63 - 1]:
+    for task_state_id in [999999, 2**63 - 1, 2**70]:
         url = reverse(
             "wagtailadmin_pages:workflow_action", args=[submitted.pk, "approve", task_state_id]
         )
