@@ -82,7 +82,7 @@ INSTITUTION_WORDS = {
     "day", "department",
     "embassy", "federation", "festival", "forum", "foundation", "front", "government",
     "group", "house", "institute",
-    "international", "law", "league", "ministry", "movement", "network", "office",
+    "international", "law", "league", "ministry", "movement", "nations", "network", "office",
     "organisation", "organization",
     "parliament", "party", "police", "pride", "prize", "project", "republic", "rights",
     "school", "service", "society",

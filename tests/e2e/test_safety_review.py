@@ -43,6 +43,9 @@ def test_a_testimony_naming_a_person_is_stopped_at_the_safety_review(
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name="Submit to Source safety review").click()
     page.get_by_text("has been submitted for moderation").wait_for()
+    # The live server shares SQLite's in-memory connection across threads: no query from
+    # the test while the browser is still loading.
+    page.wait_for_load_state("networkidle")
 
     chapter.refresh_from_db()
     assert chapter.current_workflow_task.name == "Source safety review"
@@ -53,6 +56,7 @@ def test_a_testimony_naming_a_person_is_stopped_at_the_safety_review(
     expect(page.get_by_text("another reviewer must approve it")).to_be_visible()
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     expect(page.get_by_role("button", name="Approve after safety review")).to_have_count(0)
+    page.wait_for_load_state("networkidle")
     writing.close()
 
     # The reviewer finds it on the dashboard and opens the approval form.
@@ -84,6 +88,7 @@ def test_a_testimony_naming_a_person_is_stopped_at_the_safety_review(
     modal.get_by_role("button", name="Approve after safety review").click()
     expect(modal).to_have_count(0)
     expect(page.locator("#awaiting-review-section")).to_have_count(0)
+    page.wait_for_load_state("networkidle")
     reviewing.close()
 
     chapter = ReportChapterPage.objects.get(pk=chapter.pk)
