@@ -460,9 +460,76 @@ class ImageFileField(WagtailImageField):
         return clean_file
 
 
-class ImageForm(BaseImageForm):
-    """Wagtail's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``), its file field stripping
-    metadata."""
+# The image's safety record (``ImageSafety``), edited on the image's own form: the form's
+# field name for each of the record's fields.
+SAFETY_FIELDS = {
+    "safety_caption": ("caption", _("Caption")),
+    "safety_credit": ("credit", _("Credit")),
+    "safety_face_free": ("face_free", _("Face-free: nobody can be recognised")),
+    "safety_consent_noted": ("consent_noted", _("Consent noted")),
+    "safety_consent_note": ("consent_note", _("Consent note")),
+    "safety_in_press_kit": ("in_press_kit", _("In the press kit")),
+}
+# Fields a full form may lack: the multiple uploader's leaves out the file and focal point,
+# and the collection is dropped for a user with one collection. Any other missing field
+# makes a partial form.
+NOT_IN_EVERY_FULL_FORM = {"file", "collection", "focal_point_x", "focal_point_y"}
+NOT_IN_EVERY_FULL_FORM |= {"focal_point_width", "focal_point_height"}
+
+
+class SafetyRecordFormMixin:
+    """Adds the image's safety record (caption, credit, face-free, consent, press kit) to
+    Wagtail's image forms, filled from ``instance.safety`` and saved with the image.
+
+    Only full forms carry it: a partial form (Wagtail's API updates one field at a time)
+    would otherwise reset the record's unsent fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import ImageSafety
+
+        admin_fields = set(get_image_model().admin_form_fields) - NOT_IN_EVERY_FULL_FORM
+        self.edits_safety = admin_fields <= set(self.fields)
+        if not self.edits_safety:
+            return
+        record = None
+        if self.instance.pk is not None:
+            record = ImageSafety.objects.filter(image=self.instance).first()
+        for form_name, (model_name, label) in SAFETY_FIELDS.items():
+            model_field = ImageSafety._meta.get_field(model_name)
+            self.fields[form_name] = model_field.formfield(label=label)
+            if record is not None:
+                self.initial[form_name] = getattr(record, model_name)
+
+    def save(self, commit=True):
+        image = super().save(commit=commit)
+        if self.edits_safety:
+            if commit:
+                self.save_safety_record(image)
+            else:
+                # Wagtail's views save the image themselves, then call save_m2m().
+                save_m2m = self.save_m2m
+
+                def save_m2m_and_safety():
+                    save_m2m()
+                    self.save_safety_record(image)
+
+                self.save_m2m = save_m2m_and_safety
+        return image
+
+    def save_safety_record(self, image):
+        from .models import ImageSafety
+
+        values = {
+            model_name: self.cleaned_data[form_name]
+            for form_name, (model_name, _label) in SAFETY_FIELDS.items()
+        }
+        ImageSafety.objects.update_or_create(image=image, defaults=values)
+
+
+class ImageForm(SafetyRecordFormMixin, BaseImageForm):
+    """Wagtail's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): its file field strips
+    metadata, and it edits the image's safety record."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

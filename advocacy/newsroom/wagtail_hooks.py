@@ -7,6 +7,7 @@ from wagtail.log_actions import LogFormatter
 
 from advocacy.people.presskit import PRESS_KIT_ARCHIVE_HOOK
 
+from . import safety_admin, safety_demo  # noqa: F401  (safety_admin registers its hooks)
 from .embargo import admin as embargo_admin
 from .presskit import demo as presskit_demo
 from .presskit.views import offer_archive
@@ -16,6 +17,8 @@ embargo_admin.register()
 
 # The press kit: the zip on the press page, and built by the demo.
 hooks.register(PRESS_KIT_ARCHIVE_HOOK, offer_archive)
+# After every step that adds pages (people's press page is 450), then the press kit (510).
+hooks.register("build_demo_content", safety_demo.build_step, order=500)
 hooks.register("build_demo_content", presskit_demo.build_step, order=presskit_demo.DEMO_ORDER)
 
 

@@ -16,7 +16,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pub
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -80,8 +86,20 @@ class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.select_related("speaker", "source_page").prefetch_related("topics")
 
 
-class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """Words someone said, citable with who said them, in what role, when and where."""
+class Statement(
+    WorkflowMixin,
+    PreviewableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """Words someone said, citable with who said them, in what role, when and where.
+
+    Statements can go through a workflow (WorkflowMixin; Wagtail requires LockableMixin
+    beside it for snippets): the demo gives them the source-safety review of
+    advocacy.newsroom, for the words of anonymous sources."""
 
     text = models.TextField(
         max_length=5000,
@@ -159,6 +177,14 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         max_length=80, blank=True, allow_unicode=True, help_text=_("Made from the words if empty.")
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="statement")
+    # Deleting a statement deletes its workflow history (Wagtail's advice for snippets).
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="statement",
+        for_concrete_model=False,
+    )
 
     objects = StatementQuerySet.as_manager()
 
