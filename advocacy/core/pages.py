@@ -3,9 +3,11 @@
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from . import sitecache
 from .blocks import body_headings, fill_heading_anchors
+from .visibility import may_be_restricted
 
 DESCRIPTION_LENGTH = 300
 
@@ -52,6 +54,23 @@ class BasePage(Page):
     def structured_data(self, request, publisher):
         """The page as schema.org data (without @context and url, which are added)."""
         return {"@type": "WebPage", "name": self.title}
+
+    def route(self, request, path_components):
+        """Wagtail's routing, a level in one query: the child is fetched, specific, by the id
+        the site frame knows for its address (advocacy.core.sitecache); Wagtail's own walk
+        when the frame does not know it or is out of date."""
+        if path_components:
+            child = sitecache.child_page(request, self, path_components[0])
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's query, unless the request's one look at all restrictions shows that none
+        can apply here (advocacy.core.visibility.may_be_restricted)."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class StoryPageMixin:

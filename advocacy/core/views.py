@@ -9,9 +9,11 @@ from django.views.generic import TemplateView
 from django.views.static import serve as serve_static
 
 from wagtail import hooks
+from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
 
 from .search import clean_query, highlight, query_terms, search_text, searchable_models
+from .sitecache import route_request
 from .visibility import public_pages
 
 RESULTS_PER_PAGE = 10
@@ -21,6 +23,13 @@ SEARCH_EXTRAS_HOOK = "site_search_extras"
 # Folders of MEDIA_ROOT that are never served as plain files: documents go through Wagtail's
 # serve view (/documents/<id>/<name>), which applies collection privacy.
 PRIVATE_MEDIA_FOLDERS = ("documents",)
+
+
+def serve(request, path):
+    """Wagtail's page view, routed from the cached site frame (advocacy.core.sitecache): the
+    home page comes from the cache and each level below it costs one query."""
+    route_request(request, path)
+    return wagtail_views.serve(request, path)
 
 
 class RobotsView(TemplateView):
