@@ -6,13 +6,15 @@ computation; outside one (a management command, a background task, a test's own 
 between requests) it computes every time, so nothing outlives the request that found it.
 
 The store is per thread (gunicorn's workers serve one request per thread) and opened and
-closed by Django's request_started / request_finished signals. Anything that could change an
-answer during a request (a page or view restriction saved) empties it: see ``forget``.
+closed by Django's request_started / request_finished signals. Any row saved or deleted
+during a request empties it (``forget``), so a request that changes something (an editor's)
+reads afresh whatever it asks next.
 """
 
 import threading
 
 from django.core.signals import request_finished, request_started
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 _local = threading.local()
@@ -44,3 +46,10 @@ def _open(**kwargs):
 @receiver(request_finished, dispatch_uid="request-memo-close")
 def _close(**kwargs):
     _local.store = None
+
+
+@receiver(post_save, dispatch_uid="request-memo-saved")
+@receiver(post_delete, dispatch_uid="request-memo-deleted")
+@receiver(m2m_changed, dispatch_uid="request-memo-m2m")
+def _forget_on_change(**kwargs):
+    forget()

@@ -3,7 +3,7 @@ cache so that serving a page does not ask the database for it again and again.
 
 One entry per host, port and language holds the Wagtail site (with its root page), the
 locales, the home page in that language (specific, the start of routing), the main menu,
-the privacy page, the site settings, and a map of every page's address to its id and type
+the privacy page, the site settings, which pages have public translations, and a map of every page's address to its id and type
 (routing fetches a page by id, in one query, instead of walking the tree a level at a time).
 
 Requests read their entry once (``SiteFrameMiddleware``, one cache read, which also answers
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Count, Min
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
@@ -52,6 +52,7 @@ class SiteFrame:
     settings: object = None  # core.SiteSettings
     routes: dict = field(default_factory=dict)  # url_path → (page id, content type id)
     lapses_at: object = None  # the first expiry time of a live page, or None
+    translated_keys: frozenset = frozenset()  # translation keys of pages public in 2+ locales
 
 
 def frame_for_request(request):
@@ -100,6 +101,13 @@ def _build(request, generation):
     frame.lapses_at = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
         first=Min("expire_at")
     )["first"]
+    frame.translated_keys = frozenset(
+        public_pages()
+        .values("translation_key")
+        .annotate(count=Count("pk"))
+        .filter(count__gt=1)
+        .values_list("translation_key", flat=True)
+    )
     if site is None:
         return frame
     home = site.root_page.localized.specific

@@ -161,6 +161,8 @@ class Statement(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="statement")
 
     objects = StatementQuerySet.as_manager()
+    # What a page quoting it reads besides the row (advocacy.core.blocks.PlacedSnippetBlock).
+    placed_select_related = ("speaker",)
 
     panels = [
         FieldPanel("text"),
