@@ -3,8 +3,9 @@ cache so that serving a page does not ask the database for it again and again.
 
 One entry per host, port and language holds the Wagtail site (with its root page), the
 locales, the home page in that language (specific, the start of routing), the main menu,
-the privacy page, the site settings, which pages have public translations, and a map of every page's address to its id and type
-(routing fetches a page by id, in one query, instead of walking the tree a level at a time).
+the privacy page, the site settings, which pages have public translations, and a map of
+every page's address to its id and type (routing fetches a page by id, in one query,
+instead of walking the tree a level at a time).
 
 Requests read their entry once (``SiteFrameMiddleware``, one cache read, which also answers
 Wagtail's ``Site.find_for_request``). Any change that could alter a frame (a page saved,
