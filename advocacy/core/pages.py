@@ -1,6 +1,6 @@
 """What every public page type shares: its metadata interface and the story-body behaviour."""
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import strip_tags
 
 from wagtail.models import Page, PageViewRestriction
@@ -86,8 +86,17 @@ class StoryPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "footnotes")
+        if self.cites_footnotes():
+            prefetch_related_objects([self], "footnotes")
+        else:  # every paragraph still asks; the answer is known without a query
+            prefetch_related_objects(
+                [self], Prefetch("footnotes", queryset=self.footnotes.model.objects.none())
+            )
         return context
+
+    def cites_footnotes(self):
+        """Whether a paragraph of the body refers to a footnote (read from the stored body)."""
+        return any('<footnote id="' in str(raw["value"]) for raw in self.body.raw_data)
 
     @property
     def headings(self):

@@ -114,9 +114,10 @@ def _build(request, generation):
     home = site.root_page.localized.specific
     frame.home = home
     frame.menu = list(public_pages(Page.objects.child_of(home)).in_menu().only("title", "url_path"))
-    settings = (
-        SiteSettings.base_queryset().select_related("privacy_page").get_or_create(site=site)[0]
-    )
+    # Unsaved defaults when the site has none yet: reading a page writes nothing.
+    settings = SiteSettings.base_queryset().select_related("privacy_page").filter(
+        site=site
+    ).first() or SiteSettings(site=site)
     frame.settings = settings
     if settings.privacy_page_id is not None:
         frame.privacy = public_page_or_none(settings.privacy_page.localized)

@@ -14,7 +14,7 @@ target is public; otherwise it shows nothing about it, not even its title.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Q
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -93,6 +93,21 @@ def visible_page_ids(page_ids):
     if not ids:
         return set()
     return set(public_pages().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def annotate_public_page(rows, field):
+    """The rows, each with ``<field>_is_public``: whether the page its ``field`` points at is
+    one the public may open (a fact's or an event's source). Decided in the rows' own query;
+    for rows not read from the database (a preview's unsaved ones), in one more."""
+    flag = f"{field}_is_public"
+    if isinstance(rows, QuerySet):
+        public = public_pages().filter(pk=OuterRef(f"{field}_id"))
+        return list(rows.annotate(**{flag: Exists(public)}))
+    rows = list(rows)
+    visible = visible_page_ids(getattr(row, f"{field}_id") for row in rows)
+    for row in rows:
+        setattr(row, flag, getattr(row, f"{field}_id") in visible)
+    return rows
 
 
 def is_public_page(page):
