@@ -32,6 +32,19 @@ def memo(key, compute):
         return value
 
 
+def remember(key, value):
+    """Store a value for the rest of the request (nothing outside a request)."""
+    store = getattr(_local, "store", None)
+    if store is not None:
+        store[key] = value
+
+
+def recall(key, default=None):
+    """A value remembered for this request, else ``default``."""
+    store = getattr(_local, "store", None)
+    return default if store is None else store.get(key, default)
+
+
 def forget():
     """Drop every value remembered for the current request (something they depend on changed)."""
     if getattr(_local, "store", None) is not None:

@@ -32,6 +32,7 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import timezone, translation
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -63,7 +64,23 @@ def frame_for_request(request):
         frame = request._site_frame = _load(request)
         if not hasattr(request, "_wagtail_site"):
             request._wagtail_site = frame.site
+        request_memo.remember(
+            "frame-locales", {locale.language_code: locale for locale in frame.locales.values()}
+        )
     return frame
+
+
+def active_locale():
+    """``Locale.get_active()`` from the request's frame; None outside a request (or when the
+    active language has no locale), for the caller to ask the database."""
+    locales = request_memo.recall("frame-locales")
+    if not locales:
+        return None
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    return locales.get(code)
 
 
 def _load(request):

@@ -10,8 +10,9 @@ from django.views.static import serve as serve_static
 
 from wagtail import hooks
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from .countries import active_locale
 from .search import clean_query, highlight, query_terms, search_text, searchable_models
 from .sitecache import route_request
 from .visibility import public_pages
@@ -58,7 +59,7 @@ def search(request):
     if query:
         pages = (
             public_pages()
-            .filter(locale=Locale.get_active())
+            .filter(locale=active_locale())
             .type(*searchable_models())
             .search(text, operator="and")
             if text

@@ -1,4 +1,5 @@
 import csv
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_safe
 from advocacy.core.countries import covered_codes, named_countries
 from advocacy.core.textsafety import spreadsheet_safe
 from advocacy.core.visibility import visible_page_ids
-from advocacy.people.models import LANGUAGE_CHOICES, Person
+from advocacy.people.models import LANGUAGE_CHOICES
 
 from . import cards
 from .filters import StatementFilterForm
@@ -26,6 +27,23 @@ def published_with_relations():
     return Statement.objects.published().with_relations()
 
 
+def speaker_and_language_choices():
+    """The filters' speakers (by name) and languages (by code) among the published
+    statements, from one query of the (language, speaker) pairs they have."""
+    pairs = set(
+        Statement.objects.published()
+        .order_by()
+        .values_list("language", "speaker_id", "speaker__name")
+        .distinct()
+    )
+    names = {pk: name for _language, pk, name in pairs if pk is not None}
+    speakers = [
+        SimpleNamespace(pk=pk, name=name)
+        for pk, name in sorted(names.items(), key=lambda item: (item[1], item[0]))
+    ]
+    return speakers, sorted({language for language, _pk, _name in pairs})
+
+
 @require_safe
 def quote_desk(request, desk):
     """The desk page: every published statement, newest first, filtered by plain links and
@@ -37,6 +55,7 @@ def quote_desk(request, desk):
     names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
+    speakers, languages = speaker_and_language_choices()
     context = desk.get_context(request)
     context.update(
         {
@@ -47,18 +66,10 @@ def quote_desk(request, desk):
                 for s in page
             ],
             "filter_query": query.urlencode(),
-            "speakers": Person.objects.filter(
-                statements__in=Statement.objects.published()
-            ).distinct(),
+            "speakers": speakers,
             "countries": named_countries(covered_codes()),
             "topics": Topic.objects.filter(statements__in=Statement.objects.published()).distinct(),
-            "languages": [
-                (code, names.get(code, code))
-                for code in Statement.objects.published()
-                .order_by("language")
-                .values_list("language", flat=True)
-                .distinct()
-            ],
+            "languages": [(code, names.get(code, code)) for code in languages],
         }
     )
     return TemplateResponse(request, desk.get_template(request), context)
