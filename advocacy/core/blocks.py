@@ -313,12 +313,15 @@ def _as_pk(value):
     return int(value) if str(value).isdigit() else None
 
 
-def prefetch_placed(bodies):
+def prefetch_placed(bodies, block_types=None):
     """Read the snippets placed in all these bodies (a whole report's chapters) in one query
-    per snippet type, before the bodies are rendered one by one."""
+    per snippet type, before the bodies are rendered one by one; only those placed by
+    ``block_types`` when given."""
     wanted = {}
     for body in bodies:
         for raw in body.raw_data:
+            if block_types is not None and raw["type"] not in block_types:
+                continue
             block = body.stream_block.child_blocks.get(raw["type"])
             if isinstance(block, PlacedSnippetBlock) and (pk := _as_pk(raw["value"])) is not None:
                 wanted.setdefault(block.model_class, (block, set()))[1].add(pk)
@@ -336,10 +339,18 @@ def placed_ids(body, block_types):
     ]
 
 
+# The blocks whose words are the body's text (not a placed action's, nor an image's).
+TEXT_BLOCK_TYPES = ("paragraph", "heading", "pull_quote", "testimony", "fact")
+
+
 def body_plain_text(body):
-    """The body's words as plain text, for search snippets and descriptions."""
+    """The body's words as plain text, for search snippets and descriptions (placed actions
+    and images are not read, from the database or otherwise)."""
     parts = []
-    for block in body:
+    for index, raw in enumerate(body.raw_data):
+        if raw["type"] not in TEXT_BLOCK_TYPES:
+            continue
+        block = body[index]
         if block.block_type == "paragraph":
             parts.append(strip_tags(block.value.source))
         elif block.block_type == "heading":
