@@ -121,6 +121,7 @@ def _build(request, generation):
     )["first"]
     frame.translated_keys = frozenset(
         public_pages()
+        .order_by()
         .values("translation_key")
         .annotate(count=Count("pk"))
         .filter(count__gt=1)
