@@ -128,7 +128,8 @@ class PlacedSnippetBlock(SnippetChooserBlock):
         reads (``placed_select_related``, e.g. a statement's speaker), so that a body quoting
         ten statements costs one query, not eleven."""
         related = getattr(self.model_class, "placed_select_related", ())
-        return self.model_class.objects.select_related(*related)
+        rows = self.model_class.objects.all()
+        return rows.select_related(*related) if related else rows
 
     def placed_store(self):
         """{pk: snippet or None} of this model's snippets read so far in this request: each
