@@ -11,11 +11,11 @@ once: the statement carries the country and the testimony in the chapter is left
 the same rule). No words are compared at read time.
 """
 
-from django.db.models import Q
+from django.db.models.functions import Left, Length
 from django.utils.functional import cached_property
 
 from advocacy.actions.models import CallToAction
-from advocacy.core.visibility import public_pages
+from advocacy.core.visibility import annotate_public_page, public_pages
 from advocacy.statements.models import NEWEST_FIRST, Statement
 from reports.models import ReportChapterPage, ReportPage
 
@@ -68,24 +68,28 @@ class CountryDossier:
     @cached_property
     def chapters(self):
         """The public chapters of those reports tagged with the country, in reading order."""
-        within = Q()
-        for report in self.reports:
-            within |= Q(path__startswith=report.path, depth=report.depth + 1)
-        if not within:
-            return []
-        # CountryField(multiple=True) stores "AM,BY,KG": a two-letter code matches whole.
-        tagged = ReportChapterPage.objects.filter(within, countries__contains=self.code)
+        # In one query: chapters whose parent (their path less its last step) is one of the
+        # reports. CountryField(multiple=True) stores "AM,BY,KG": a two-letter code matches
+        # whole.
+        reports = public_pages(
+            ReportPage.objects.filter(locale=self.locale, countries__country=self.code)
+        )
+        tagged = ReportChapterPage.objects.annotate(
+            parent_path=Left("path", Length("path") - ReportPage.steplen)
+        ).filter(parent_path__in=reports.values("path"), countries__contains=self.code)
         return list(public_pages(tagged).order_by("path"))
 
     @cached_property
     def testimonies(self):
         """The anonymous testimonies tagged with the country in those chapters:
         [{"value": the block's value, "chapter": its chapter}]."""
+        # Found in the stored bodies, so the quotes and actions placed beside them are not
+        # read from the database only to be skipped.
         return [
-            {"value": block.value, "chapter": chapter}
+            {"value": chapter.body[index].value, "chapter": chapter}
             for chapter in self.chapters
-            for block in chapter.body
-            if block.block_type == "testimony" and block.value.get("country") == self.code
+            for index, raw in enumerate(chapter.body.raw_data)
+            if raw["type"] == "testimony" and chapter.body[index].value.get("country") == self.code
         ]
 
     @cached_property
@@ -117,4 +121,5 @@ class CountryDossier:
         """The country page's dated events, in date order whatever order they were added."""
         if self.page is None:
             return []
-        return sorted(self.page.events.select_related("source"), key=lambda e: e.date_key)
+        events = annotate_public_page(self.page.events.select_related("source"), "source")
+        return sorted(events, key=lambda e: e.date_key)

@@ -18,6 +18,8 @@ from django_countries import countries as iso_countries
 from wagtail import hooks
 from wagtail.models import Locale
 
+from .request_memo import memo
+
 # hooks.register(FIND_COUNTRY_PAGES): fn(codes, locale) -> iterable of public pages with
 # ``iso_code`` and ``locale_id``; ``codes`` None means every code, ``locale`` None every
 # language.
@@ -36,19 +38,40 @@ def _codes(codes):
 
 def public_country_pages(codes=None, locale=None):
     """The public country pages for these codes (every code when None), in this locale
-    (every locale when None)."""
+    (every locale when None).
+
+    Read once per request, every code in every language (a few hundred pages at most), and
+    then picked from: a page listing statements, its filter and its report links ask this
+    several times (advocacy.core.request_memo)."""
     wanted = None if codes is None else _codes(codes)
     if wanted is not None and not wanted:
         return []
+    pages = memo("public-country-pages", _every_public_country_page)
+    return [
+        page
+        for page in pages
+        if (wanted is None or str(page.iso_code) in wanted)
+        and (locale is None or page.locale_id == locale.pk)
+    ]
+
+
+def _every_public_country_page():
     pages = []
     for find in hooks.get_hooks(FIND_COUNTRY_PAGES):
-        pages.extend(find(wanted, locale))
+        pages.extend(find(None, None))
     return pages
+
+
+def active_locale():
+    """Wagtail's ``Locale.get_active()``, from the request's site frame when it has one."""
+    from .sitecache import active_locale as frame_locale  # the frame is built on pages
+
+    return frame_locale() or Locale.get_active()
 
 
 def country_pages(codes, locale=None):
     """{code: public page} for these codes in this locale (the reader's by default)."""
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     return {str(page.iso_code): page for page in public_country_pages(codes, locale)}
 
 
@@ -85,7 +108,7 @@ def public_countries(code_lists, locale=None):
     every = {code for codes in code_lists for code in codes}
     found = public_country_pages(every) if every else []
     covered = {str(page.iso_code) for page in found}
-    locale_id = (locale or Locale.get_active()).pk if found else None
+    locale_id = (locale or active_locale()).pk if found else None
     pages = {str(page.iso_code): page for page in found if page.locale_id == locale_id}
     return [
         [Country(code, pages.get(code)) for code in codes if code in covered]

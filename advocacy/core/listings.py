@@ -29,11 +29,15 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import post_page_move
 from wagtail.url_routing import RouteResult
 
+from .request_memo import forget as forget_request_memo
+from .request_memo import memo
+
 # route name → listing page class ("quote_desk", "actions:detail", …)
 _ROUTES = {}
 
 # The address each listing page has in each language is cached (it is asked for once per
-# statement on a listing) and forgotten whenever a page or a site changes, as Wagtail does
+# statement on a listing; the cache is read once per request, advocacy.core.request_memo) and
+# forgotten whenever a page or a site changes, as Wagtail does
 # with its site root paths. With a per-process cache (local memory) another worker may keep
 # an old address until this timeout.
 CACHE_SECONDS = 600
@@ -61,6 +65,10 @@ class ListingPageMixin(RoutablePageMixin):
         """The page's own address ("/statements/", "/ru/statements/"), from the cache."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         key = _cache_key(cls, language)
+        return memo(key, lambda: cls._cached_base_path(key, language))
+
+    @classmethod
+    def _cached_base_path(cls, key, language):
         path = cache.get(key)
         if path is None:
             path = cls.locate(language)
@@ -160,6 +168,7 @@ def _cache_key(cls, language):
 
 
 def forget_listing_paths():
+    forget_request_memo()
     cache.delete_many(
         [
             _cache_key(cls, language)

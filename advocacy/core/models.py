@@ -207,6 +207,18 @@ class SiteSettings(BaseSiteSetting):
     def __str__(self):
         return self.organisation_name
 
+    @classmethod
+    def for_request(cls, request):
+        """The request's site settings, from its site frame (advocacy.core.sitecache) when
+        it has one: no query; saving the settings renews the frame."""
+        attr_name = cls.get_cache_attr_name()
+        frame = getattr(request, "_site_frame", None)
+        if not hasattr(request, attr_name) and frame is not None and frame.settings is not None:
+            site_settings = frame.settings
+            site_settings._request = request
+            setattr(request, attr_name, site_settings)
+        return super().for_request(request)
+
     @property
     def has_press_contact(self):
         """Whether journalists have a way to reach the press office: an email address or

@@ -1,11 +1,13 @@
 """What every public page type shares: its metadata interface and the story-body behaviour."""
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import strip_tags
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from . import sitecache
 from .blocks import body_headings, fill_heading_anchors
+from .visibility import may_be_restricted
 
 DESCRIPTION_LENGTH = 300
 
@@ -53,6 +55,23 @@ class BasePage(Page):
         """The page as schema.org data (without @context and url, which are added)."""
         return {"@type": "WebPage", "name": self.title}
 
+    def route(self, request, path_components):
+        """Wagtail's routing, a level in one query: the child is fetched, specific, by the id
+        the site frame knows for its address (advocacy.core.sitecache); Wagtail's own walk
+        when the frame does not know it or is out of date."""
+        if path_components:
+            child = sitecache.child_page(request, self, path_components[0])
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's query, unless the request's one look at all restrictions shows that none
+        can apply here (advocacy.core.visibility.may_be_restricted)."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class StoryPageMixin:
     """For pages whose ``body`` is the shared StoryBlock (chapters, press releases, countries).
@@ -67,8 +86,17 @@ class StoryPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "footnotes")
+        if self.cites_footnotes():
+            prefetch_related_objects([self], "footnotes")
+        else:  # every paragraph still asks; the answer is known without a query
+            prefetch_related_objects(
+                [self], Prefetch("footnotes", queryset=self.footnotes.model.objects.none())
+            )
         return context
+
+    def cites_footnotes(self):
+        """Whether a paragraph of the body refers to a footnote (read from the stored body)."""
+        return any('<footnote id="' in str(raw["value"]) for raw in self.body.raw_data)
 
     @property
     def headings(self):

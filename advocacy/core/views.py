@@ -2,6 +2,7 @@ import posixpath
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
@@ -12,10 +13,15 @@ from django.views.generic import TemplateView
 from django.views.static import serve as serve_static
 
 from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail import views as wagtail_views
+from wagtail.models import Page
 
+from .blocks import prefetch_placed
+from .countries import active_locale
 from .pagecache import short_public_cache
+from .pages import StoryPageMixin
 from .search import clean_query, highlight, query_terms, search_text, searchable_models
+from .sitecache import route_request
 from .visibility import public_pages
 
 RESULTS_PER_PAGE = 10
@@ -25,6 +31,13 @@ SEARCH_EXTRAS_HOOK = "site_search_extras"
 # Folders of MEDIA_ROOT that are never served as plain files: documents go through Wagtail's
 # serve view (/documents/<id>/<name>), which applies collection privacy.
 PRIVATE_MEDIA_FOLDERS = ("documents",)
+
+
+def serve(request, path):
+    """Wagtail's page view, routed from the cached site frame (advocacy.core.sitecache): the
+    home page comes from the cache and each level below it costs one query."""
+    route_request(request, path)
+    return wagtail_views.serve(request, path)
 
 
 class RobotsView(TemplateView):
@@ -57,6 +70,20 @@ def serve_media(request, path):
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)
 
 
+def specific_pages(pages):
+    """{pk: specific page} for these pages: one query per page type among them (the types
+    are known from the rows, so no query to look them up)."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    found = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            found.update(model.objects.in_bulk(pks))
+    return found
+
+
 @short_public_cache
 def search(request):
     """Search the page types that declare ``show_in_site_search``, plus the apps' extras.
@@ -71,15 +98,19 @@ def search(request):
     if query:
         pages = (
             public_pages()
-            .filter(locale=Locale.get_active())
+            .filter(locale=active_locale())
             .type(*searchable_models())
             .search(text, operator="and")
             if text
             else Page.objects.none()
         )
         results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        specific = Page.objects.filter(pk__in=[p.pk for p in results.object_list]).specific()
-        by_pk = {page.pk: page for page in specific}
+        by_pk = specific_pages(results.object_list)
+        # The quotes the results' snippets read, in one query for all the results.
+        prefetch_placed(
+            [page.body for page in by_pk.values() if isinstance(page, StoryPageMixin)],
+            block_types={"pull_quote"},
+        )
         results.items = [
             {
                 "page": by_pk[p.pk],

@@ -14,13 +14,21 @@ target is public; otherwise it shows nothing about it, not even its title.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Q
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+)
+
+from .request_memo import memo
 
 
 def not_expired(queryset, now=None):
@@ -41,10 +49,42 @@ def has_expired(obj, now=None):
 
 
 # -- pages ---------------------------------------------------------------------------------
+def restricted_paths():
+    """The tree paths under which pages carry a view restriction: each restricted page's,
+    and each alias's of a restricted page (an alias shares its source's restrictions).
+
+    One query per request (two when restrictions exist), however many pages are checked:
+    the answer is remembered for the request (advocacy.core.request_memo), and forgotten
+    when a page or a restriction is saved during it.
+    """
+    return memo("restricted-page-paths", _restricted_paths)
+
+
+def _restricted_paths():
+    rows = list(PageViewRestriction.objects.values_list("page_id", "page__path"))
+    if not rows:
+        return ()
+    aliases = Page.objects.filter(alias_of_id__in={page_id for page_id, _path in rows})
+    return tuple({path for _page_id, path in rows} | set(aliases.values_list("path", flat=True)))
+
+
+def may_be_restricted(page):
+    """False when no view restriction can apply to this page (nothing restricted above it,
+    no alias of something restricted): the page's own restrictions need no query then."""
+    return any(page.path.startswith(path) for path in restricted_paths())
+
+
+def _exclude_restricted(pages):
+    """Wagtail's ``.public()`` on the remembered restrictions (no query of its own)."""
+    for path in restricted_paths():
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
 def public_pages(queryset=None):
     """The pages of ``queryset`` (all pages by default) that the public may open."""
     pages = Page.objects.all() if queryset is None else queryset
-    return not_expired(pages.live().public())
+    return not_expired(_exclude_restricted(pages.live()))
 
 
 def visible_page_ids(page_ids):
@@ -55,11 +95,28 @@ def visible_page_ids(page_ids):
     return set(public_pages().filter(pk__in=ids).values_list("pk", flat=True))
 
 
+def annotate_public_page(rows, field):
+    """The rows, each with ``<field>_is_public``: whether the page its ``field`` points at is
+    one the public may open (a fact's or an event's source). Decided in the rows' own query;
+    for rows not read from the database (a preview's unsaved ones), in one more."""
+    flag = f"{field}_is_public"
+    if isinstance(rows, QuerySet):
+        public = public_pages().filter(pk=OuterRef(f"{field}_id"))
+        return list(rows.annotate(**{flag: Exists(public)}))
+    rows = list(rows)
+    visible = visible_page_ids(getattr(row, f"{field}_id") for row in rows)
+    for row in rows:
+        setattr(row, flag, getattr(row, f"{field}_id") in visible)
+    return rows
+
+
 def is_public_page(page):
     """Whether the public may open this page (None and unsaved pages are not public)."""
     if page is None or not page.pk or not page.live or has_expired(page):
         return False
-    return not page.get_view_restrictions().exists()
+    if not may_be_restricted(page):
+        return True
+    return not Page.get_view_restrictions(page).exists()
 
 
 def public_page_or_none(page):

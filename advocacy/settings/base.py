@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, but public pages do not vary on Accept-Language: the language is in the path.
     "advocacy.core.middleware.PathLocaleMiddleware",
+    # The site, its settings, menu and home page, from the cache (advocacy.core.sitecache).
+    "advocacy.core.sitecache.SiteFrameMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

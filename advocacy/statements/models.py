@@ -187,6 +187,8 @@ class Statement(
     )
 
     objects = StatementQuerySet.as_manager()
+    # What a page quoting it reads besides the row (advocacy.core.blocks.PlacedSnippetBlock).
+    placed_select_related = ("speaker",)
 
     panels = [
         FieldPanel("text"),

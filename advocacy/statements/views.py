@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -7,7 +9,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from advocacy.core.countries import covered_codes, named_countries
-from advocacy.people.models import LANGUAGE_CHOICES, Person
+from advocacy.people.models import LANGUAGE_CHOICES
 
 from . import cards
 from .export import public_statements, write_statements_csv
@@ -22,6 +24,23 @@ def published_with_relations():
     return public_statements()
 
 
+def speaker_and_language_choices():
+    """The filters' speakers (by name) and languages (by code) among the published
+    statements, from one query of the (language, speaker) pairs they have."""
+    pairs = set(
+        Statement.objects.published()
+        .order_by()
+        .values_list("language", "speaker_id", "speaker__name")
+        .distinct()
+    )
+    names = {pk: name for _language, pk, name in pairs if pk is not None}
+    speakers = [
+        SimpleNamespace(pk=pk, name=name)
+        for pk, name in sorted(names.items(), key=lambda item: (item[1], item[0]))
+    ]
+    return speakers, sorted({language for language, _pk, _name in pairs})
+
+
 @require_safe
 def quote_desk(request, desk):
     """The desk page: every published statement, newest first, filtered by plain links and
@@ -33,6 +52,7 @@ def quote_desk(request, desk):
     names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
+    speakers, languages = speaker_and_language_choices()
     context = desk.get_context(request)
     context.update(
         {
@@ -43,18 +63,10 @@ def quote_desk(request, desk):
                 for s in page
             ],
             "filter_query": query.urlencode(),
-            "speakers": Person.objects.filter(
-                statements__in=Statement.objects.published()
-            ).distinct(),
+            "speakers": speakers,
             "countries": named_countries(covered_codes()),
             "topics": Topic.objects.filter(statements__in=Statement.objects.published()).distinct(),
-            "languages": [
-                (code, names.get(code, code))
-                for code in Statement.objects.published()
-                .order_by("language")
-                .values_list("language", flat=True)
-                .distinct()
-            ],
+            "languages": [(code, names.get(code, code)) for code in languages],
         }
     )
     return TemplateResponse(request, desk.get_template(request), context)

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
-from advocacy.core.visibility import visible_page_ids
+from advocacy.core.visibility import annotate_public_page
 from countries.dossier import CountryDossier
 from countries.facts import (
     ALLOWED_STATUSES,
@@ -128,15 +128,15 @@ class CountryPage(StoryPageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         dossier = CountryDossier.for_page(self)
-        facts = {fact.topic: fact for fact in self.facts.select_related("source")}
-        events = dossier.timeline
         # A source the public cannot open (an embargoed release, a draft chapter) is not
-        # named at all: one query decides for every fact and event on the page.
-        visible = visible_page_ids(
-            [fact.source_id for fact in facts.values()] + [event.source_id for event in events]
-        )
+        # named at all: each row's query says whether its source is public.
+        facts = {
+            fact.topic: fact
+            for fact in annotate_public_page(self.facts.select_related("source"), "source")
+        }
+        events = dossier.timeline
         for row in [*facts.values(), *events]:
-            row.public_source = row.source if row.source_id in visible else None
+            row.public_source = row.source if row.source_is_public else None
         context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
         context["has_facts"] = bool(facts)
         context["events"] = events

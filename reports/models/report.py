@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from advocacy.core.blocks import prefetch_placed
 from advocacy.core.countries import Country, country_pages
 from advocacy.core.pages import BasePage
 from advocacy.core.serializers import PublicDocumentField
@@ -118,10 +119,15 @@ class ReportPage(RoutablePageMixin, BasePage):
         return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
 
     def chapters(self):
-        """The live, public chapters in the order editors gave them."""
+        """The live, public chapters in the order editors gave them (read once per page
+        object: the page, its metadata and the whole report all list them)."""
         from .chapter import ReportChapterPage
 
-        return public_pages(ReportChapterPage.objects.child_of(self)).order_by("path")
+        if "_public_chapters" not in self.__dict__:
+            self.__dict__["_public_chapters"] = list(
+                public_pages(ReportChapterPage.objects.child_of(self)).order_by("path")
+            )
+        return self.__dict__["_public_chapters"]
 
     def press_releases(self):
         from .press import NEWEST_FIRST, PressReleasePage
@@ -147,9 +153,13 @@ class ReportPage(RoutablePageMixin, BasePage):
     @path("all/", name="all")
     def whole_report(self, request):
         """Every chapter on one page: for printing, saving or a bad connection."""
-        context = self.get_context(request)
-        chapters = context["chapters"]
+        # What this page shows (not the landing page's countries and press releases).
+        context = BasePage.get_context(self, request)
+        context["chapters"] = chapters = self.chapters()
+        context["key_findings"] = list(self.key_findings.all())
         prefetch_related_objects(chapters, "footnotes")
+        # Every chapter's quotes and actions in one query per kind, not one per chapter.
+        prefetch_placed([chapter.body for chapter in chapters])
         context["canonical_url"] = self.get_full_url(request) + "all/"
         context["print_url"] = request.build_absolute_uri(request.path)
         response = render(request, "pages/reports/report_all.html", context)

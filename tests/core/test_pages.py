@@ -142,7 +142,9 @@ def test_home_page_query_count_stays_flat_as_featured_items_grow(
     client.get("/")  # warm the site and settings caches
     with django_assert_max_num_queries(30) as small:
         client.get("/")
+    small_count = len(small.captured_queries)  # before the next request resets the log
     for _ in range(20):
         FeaturedItemFactory(home=home, page=StandardPageFactory(parent=home))
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get("/")  # new pages renew the cached site frame
+    with django_assert_max_num_queries(small_count):
         client.get("/")

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from advocacy.core.models import SiteSettings
 from advocacy.core.pages import BasePage
+from advocacy.core.sitecache import frame_for_request
 from advocacy.core.visibility import public_pages
 
 register = template.Library()
@@ -105,7 +106,9 @@ def page_meta(context):
     if image_url and "image" not in data:
         data["image"] = image_url
     translations = []
-    if page.pk:
+    # The frame knows which pages have more than one public translation: the others need
+    # no query to learn that they have no alternates to list.
+    if page.pk and page.translation_key in frame_for_request(request).translated_keys:
         translations = [
             (t.locale.language_code, t.get_full_url(request))
             for t in public_pages(page.get_translations(inclusive=True)).select_related("locale")

@@ -1,11 +1,8 @@
 from django import template
 from django.conf import settings
 
-from wagtail.models import Page, Site
-
 from advocacy.core import listings
-from advocacy.core.models import SiteSettings
-from advocacy.core.visibility import public_page_or_none, public_pages
+from advocacy.core.sitecache import frame_for_request
 
 register = template.Library()
 
@@ -16,20 +13,17 @@ def site_root(context):
     request = context.get("request")
     if request is None:
         return None
-    if "_site_root" not in context.render_context:
-        site = Site.find_for_request(request)
-        context.render_context["_site_root"] = site.root_page.localized if site else None
-    return context.render_context["_site_root"]
+    return frame_for_request(request).home
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
-    """Top-level navigation: the home page's live, public children marked "show in menus"."""
+    """Top-level navigation: the home page's live, public children marked "show in menus"
+    (from the site frame: advocacy.core.sitecache)."""
     root = site_root(context)
     current = context.get("page")
-    items = []
-    if root is not None:
-        items = list(public_pages(Page.objects.child_of(root)).in_menu().only("title", "url_path"))
+    request = context.get("request")
+    items = frame_for_request(request).menu if request is not None else []
     current_path = getattr(current, "url_path", "")
     return {
         "request": context.get("request"),
@@ -55,19 +49,7 @@ def privacy_page(context):
     request = context.get("request")
     if request is None:
         return None
-    if "_privacy_page" not in context.render_context:
-        site_settings = SiteSettings.for_request(request)
-        if site_settings.privacy_page_id is not None:
-            page = public_page_or_none(site_settings.privacy_page.localized)
-        else:
-            root = site_root(context)
-            page = (
-                public_pages(Page.objects.child_of(root)).filter(slug="privacy").first()
-                if root is not None
-                else None
-            )
-        context.render_context["_privacy_page"] = page
-    return context.render_context["_privacy_page"]
+    return frame_for_request(request).privacy
 
 
 @register.simple_tag(takes_context=True)

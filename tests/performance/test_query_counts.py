@@ -1,0 +1,159 @@
+"""Database work per public page: at most 8 queries on every public page type of the demo
+site, the same number however much content there is, and the cached site frame (settings,
+menu, home page) renewed as soon as an editor changes it.
+
+Counts are taken with the site frame already in Django's cache (a request before the
+measured one), as on a running site: the first request after a change rebuilds the frame
+(about ten more queries, once per language and host).
+"""
+
+import pytest
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, PageViewRestriction, Site
+
+from advocacy.actions.models import CallToAction
+from advocacy.core.models import SiteSettings
+from advocacy.statements.factories import StatementFactory
+from advocacy.statements.models import Statement
+from countries.factories import TimelineEventFactory
+from countries.models import CountryPage
+from reports.factories import ReportChapterPageFactory
+from reports.models import PressReleasePage, ReportPage
+from tests.html import links, text
+
+MAX_QUERIES = 8
+# Search results are read one query per page type found (the demo's "rights" finds four
+# types), on top of the search itself, its count, and the statements box: one more.
+MAX_SEARCH_QUERIES = 9
+
+
+def public_addresses():
+    """One address of each public page type of the demo site (after load_demo_content)."""
+    statement = Statement.objects.published().order_by("pk").first()
+    action = CallToAction.objects.published().order_by("pk").first()
+    press_release = PressReleasePage.objects.live().first()
+    return {
+        "home": "/",
+        "report": "/less-equal/",
+        "chapter": "/less-equal/introduction/",
+        "whole report": "/less-equal/all/",
+        "press releases": "/press-releases/",
+        "press release": press_release.url,
+        "press releases feed": "/press-releases/feed/",
+        "countries": "/countries/",
+        "country": "/countries/armenia/",
+        "quote desk": "/statements/",
+        "quote desk filtered": f"/statements/?speaker={statement.speaker_id}",
+        "statement": statement.get_absolute_url(),
+        "statements feed": "/statements/feed/",
+        "act": "/act/",
+        "call to action": f"/act/{action.slug}/",
+        "press": "/press/",
+        "standard page": "/about/",
+        "search": "/search/?q=rights",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def warm_count(client, url):
+    """Queries of an anonymous GET of ``url`` once the caches are warm."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_every_public_page_type_runs_at_most_eight_queries(client, demo, subtests):
+    for name, url in public_addresses().items():
+        with subtests.test(page=name):
+            budget = MAX_SEARCH_QUERIES if name == "search" else MAX_QUERIES
+            assert warm_count(client, url) <= budget, f"{name} {url}"
+
+
+def test_view_restrictions_are_read_once_per_request(client, demo):
+    for url in ("/less-equal/", "/less-equal/all/", "/countries/armenia/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        reads = [q for q in captured.captured_queries if "pageviewrestriction" in q["sql"]]
+        assert len(reads) == 1, url
+
+
+def test_counts_stay_flat_as_content_grows(client, demo):
+    addresses = public_addresses()
+    before = {name: warm_count(client, url) for name, url in addresses.items()}
+
+    report = ReportPage.objects.get(slug="less-equal")
+    new_statements = [StatementFactory(countries=["AM"]) for _ in range(25)]
+    for n in range(4):
+        ReportChapterPageFactory(
+            parent=report,
+            slug=f"more-{n}",
+            countries=["AM"],
+            body=[
+                ("paragraph", "<p>More findings.</p>"),
+                *[("pull_quote", s) for s in new_statements[n * 5 : n * 5 + 5]],
+            ],
+        )
+    armenia = CountryPage.objects.get(slug="armenia")
+    for year in range(1990, 2010):
+        TimelineEventFactory(country=armenia, year=year, source=report)
+
+    after = {name: warm_count(client, url) for name, url in addresses.items()}
+    assert after == before
+
+
+def test_the_menu_changes_on_the_next_request_when_a_page_is_published_moved_or_unpublished(
+    client, demo
+):
+    def menu():
+        return [label for label, _href in links(client.get("/about/"), "nav.main-nav a")]
+
+    assert "About" in menu()  # the frame is cached now
+    about = Page.objects.get(slug="about").specific
+    about.title = "Who we are"
+    about.save_revision().publish()
+    assert "Who we are" in menu()
+
+    about.unpublish()
+    assert "Who we are" not in menu()
+
+    about.save_revision().publish()
+    countries = Page.objects.get(slug="countries")
+    about.refresh_from_db()
+    about.move(countries, pos="last-child")
+    assert "Who we are" not in menu()
+    assert client.get("/countries/about/").status_code == 200
+    assert client.get("/about/")["Location"] == "/countries/about/"  # Wagtail's redirect
+
+
+def test_site_settings_show_on_the_next_request_after_saving(client, demo):
+    assert "Less equal press desk" not in client.get("/").content.decode()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_text = "Less equal press desk"
+    site_settings.save()
+
+    assert "Less equal press desk" in text(client.get("/about/"), ".site-footer")
+
+
+def test_a_restriction_added_hides_a_page_and_its_menu_link_at_once(client, demo):
+    client.get("/about/")
+    about = Page.objects.get(slug="about")
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    response = client.get("/about/")
+    assert "secret" not in response.content.decode()
+    assert "About" not in [label for label, _href in links(client.get("/"), "nav.main-nav a")]
+    assert 'name="password"' in response.content.decode()
