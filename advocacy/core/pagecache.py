@@ -1,6 +1,6 @@
 """Public pages served from cache, and purged exactly when what they show changes.
 
-Three layers keep a public page (see docs/notes/i13-cache.md):
+Three layers keep a public page (see README.md, "Caching and speed"):
 
 1. **Headers** (``PublicCacheHeadersMiddleware``). An anonymous GET or HEAD of a public page
    that set no cookie, read no session and carries no form gets::

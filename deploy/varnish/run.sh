@@ -15,7 +15,7 @@
 #   VARNISH_DIR         working directory (pid file, logs)    (var/varnish-<listen port>)
 #   VARNISH_PARAMS      extra varnishd arguments, e.g. "-p thread_pool_min=20"
 # Production uses Debian's own varnish.service with default.vcl and site.vcl from this
-# folder (see docs/notes/i13-varnish.md).
+# folder (see README.md, "Deploying").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
