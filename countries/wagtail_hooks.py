@@ -28,8 +28,8 @@ def _country_codes(obj):
     """The countries an object is tagged with (a statement's, a chapter's, a call to
     action's ``countries`` field; a report's covered countries)."""
     value = getattr(obj, "countries", None)
-    if value is None:
-        return set()
+    if value is None or (callable(value) and not hasattr(value, "all")):
+        return set()  # e.g. the country index's countries() method: not a tag
     if hasattr(value, "all"):  # a report's ReportCountry rows
         value = [row.country for row in value.all()]
     elif isinstance(value, str):

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
 
 
@@ -91,4 +94,27 @@ class PathLocaleMiddleware(LocaleMiddleware):
             response.headers.pop("Vary", None)
         else:
             response.headers["Vary"] = vary
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database cannot be reached, readers get a calm "back in a moment" page with
+    503 and ``Retry-After`` (never cached) instead of the error page: a cache in front keeps
+    serving the pages it holds, and the rest come back by themselves. The 503 template uses
+    no database."""
+
+    RETRY_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
         return response

@@ -19,12 +19,13 @@ Routing only takes hints from the map: a page fetched by id must still be the ch
 that slug, else Wagtail's own tree walk decides; so a stale entry never serves a wrong page.
 """
 
+import contextlib
 import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Count, Min
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -203,7 +204,11 @@ class SiteFrameMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        frame_for_request(request)
+        # The database is down: the frame is read again where it is needed, and a page
+        # view's error becomes the 503 page (DatabaseUnavailableMiddleware); /health/
+        # answers 503 on its own.
+        with contextlib.suppress(DatabaseError):
+            frame_for_request(request)
         return self.get_response(request)
 
 

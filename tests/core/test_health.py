@@ -21,18 +21,23 @@ def test_health_is_ok_while_the_database_answers(client):
     assert not response.cookies
 
 
-@pytest.mark.django_db
-def test_health_is_503_when_the_database_is_unreachable():
+def get_without_a_database(path):
+    """GET ``path`` while the database is a closed port."""
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         port = listener.getsockname()[1]  # closed at once: nothing listens there
     original = connections["default"]
     connections["default"] = PostgresWrapper(unreachable_database(port), alias="default")
     try:
-        response = Client(raise_request_exception=False).get("/health/")
+        return Client(raise_request_exception=False).get(path)
     finally:
         connections["default"].close()
         connections["default"] = original
+
+
+@pytest.mark.django_db
+def test_health_is_503_when_the_database_is_unreachable():
+    response = get_without_a_database("/health/")
 
     assert response.status_code == 503
     assert response.content == b"unavailable\n"
@@ -43,3 +48,16 @@ def test_health_is_503_when_the_database_is_unreachable():
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
 def test_health_takes_only_get_and_head(client, method):
     assert getattr(client, method)("/health/").status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/statements/", "/no-such-page/"])
+def test_a_page_is_the_calm_503_page_when_the_database_is_unreachable(settings, path):
+    """Not the error page: "back in a moment", with Retry-After, and never cached."""
+    settings.PAGE_CACHE = False
+    response = get_without_a_database(path)
+
+    assert response.status_code == 503
+    assert "Back in a moment" in response.content.decode()
+    assert response["Retry-After"] == "60"
+    assert response["Cache-Control"] == "no-store"

@@ -551,3 +551,18 @@ def test_a_deleted_page_is_not_found_on_the_next_request(
         pages["armenia"].delete()
 
     assert client.get("/countries/armenia/").status_code == 404
+
+
+def test_the_country_index_published_shows_on_the_next_request(client, pages, publish):
+    """The index's ``countries()`` method is not a country tag: publishing it purges it."""
+    from countries.models import CountryIndexPage
+
+    index = CountryIndexPage.objects.get()
+    client.get("/countries/")
+
+    index.title = "Four countries"
+    publish(index)
+
+    page = client.get("/countries/")
+    assert cache_state(page) == "miss"
+    assert "Four countries" in page.content.decode()
