@@ -70,6 +70,8 @@ PURGE_URLS_HOOK = "register_purge_urls"
 # Wagtail hook: fn(obj) → True when a change to ``obj`` alters every page (site settings do,
 # and so does a page in the main menu).
 PURGE_ALL_HOOK = "register_purge_all"
+# The address a PURGE names to drop every page of a host from the cache tier (not a page).
+PURGE_ALL_PATH = "/.well-known/purge-all"
 
 CACHEABLE_STATUS = {200, 301, 404, 410}
 SHORT_STATUS = {404, 410}
@@ -357,7 +359,12 @@ def purge_urls(urls, *, everything=False):
         keys.append(ALL_KEY)
     if keys:
         cache.delete_many(keys)
-    _purge_frontend_caches(sorted(root + path for root in _site_roots() for path in paths))
+    frontend_paths = set(paths)
+    if everything:
+        # A change on every page (site settings, the main menu): the cache tier drops every
+        # page of the host at once (deploy/varnish/default.vcl bans on this address).
+        frontend_paths.add(PURGE_ALL_PATH)
+    _purge_frontend_caches(sorted(root + path for root in _site_roots() for path in frontend_paths))
     return paths
 
 

@@ -39,7 +39,10 @@ sub vcl_recv {
         if (req.http.host !~ "^[A-Za-z0-9.:\[\]-]+$" || req.url !~ "^/[^ ]*$") {
             return (synth(400, "Bad Request"));
         }
-        if (req.url ~ "\?") {
+        if (req.url == "/.well-known/purge-all") {
+            # A change shown on every page (site settings, the main menu): the whole host.
+            set req.http.X-Le-Ban = "obj.http.X-Le-Path ~ ^/";
+        } elsif (req.url ~ "\?") {
             set req.http.X-Le-Ban = "obj.http.X-Le-Url == " + req.url;
         } else {
             set req.http.X-Le-Ban = "obj.http.X-Le-Path == " + req.url;

@@ -199,3 +199,23 @@ def test_an_embargoed_release_is_never_served_before_go_live(varnish):
     assert after.status == 200
     assert f"{SECRET} launch" in after.body
     assert SECRET in varnish.get("/press-releases/").body
+
+
+def test_site_settings_saved_drop_every_page_of_the_host(varnish, about):
+    """The footer is on every page: the cache tier drops the whole host, not one path."""
+    from wagtail.models import Site
+
+    from advocacy.core.models import SiteSettings
+
+    varnish.get("/about/")
+    varnish.get("/")
+    assert varnish.get("/about/").cache == "HIT"
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_text = "A footer written today"
+    site_settings.save()
+
+    after = varnish.get("/about/")
+    assert after.cache == "MISS"
+    assert "A footer written today" in after.body
+    assert varnish.get("/").cache == "MISS"
