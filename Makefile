@@ -90,7 +90,8 @@ test: install
 	$(VPY) -m pytest -n auto $(PYTEST_ARGS)
 
 screenshots: install
-	SCREENSHOT_DIR=docs/screenshots $(VPY) -m pytest -q tests/e2e/test_visitor.py tests/e2e/test_actions.py tests/e2e/test_quote_desk_phone.py
+	SCREENSHOT_DIR=docs/screenshots $(VPY) -m pytest -q tests/e2e/test_visitor.py tests/e2e/test_actions.py tests/e2e/test_quote_desk_phone.py \
+		tests/e2e/test_embargo_links.py tests/e2e/test_release_bundle.py tests/e2e/test_safety_review.py
 
 admin-code: install-runtime
 	@$(MANAGE_LOCAL) ensure_local_admin --code

@@ -1,4 +1,4 @@
-"""A hung or unreachable database costs a web request seconds, then the error page."""
+"""A hung or unreachable database costs a web request seconds, then the calm 503 page."""
 
 import concurrent.futures
 import copy
@@ -92,7 +92,7 @@ def in_thread_with_deadline(function, *args, deadline=10, unblock=None):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("server", ["silent", "closed"])
-def test_an_unreachable_database_gives_the_error_page_within_three_seconds(server):
+def test_an_unreachable_database_gives_the_503_page_within_three_seconds(server):
     # "silent": a port that completes the TCP handshake and never says a word (a hung
     # host); "closed": nothing listens there. Both on loopback.
     listener = socket.socket()
@@ -109,8 +109,9 @@ def test_an_unreachable_database_gives_the_error_page_within_three_seconds(serve
     finally:
         listener.close()
 
-    assert response.status_code == 500
-    assert "Something went wrong" in response.content.decode()
+    assert response.status_code == 503
+    assert "Back in a moment" in response.content.decode()
+    assert response["Retry-After"] == "60"
 
 
 @needs_postgres
@@ -126,7 +127,7 @@ def test_web_connections_carry_a_statement_timeout():
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
-def test_a_hung_query_gives_the_error_page_within_three_seconds(home):
+def test_a_hung_query_gives_the_503_page_within_three_seconds(home):
     # Another session holds the sites table: every page lookup waits on it, as on a hung
     # database, until the statement timeout cancels it.
     params = connection.get_connection_params()
@@ -141,8 +142,9 @@ def test_a_hung_query_gives_the_error_page_within_three_seconds(home):
         finally:
             holder.rollback()
 
-    assert response.status_code == 500
-    assert "Something went wrong" in response.content.decode()
+    assert response.status_code == 503
+    assert "Back in a moment" in response.content.decode()
+    assert response["Retry-After"] == "60"
 
 
 def test_management_commands_get_no_statement_timeout_but_keep_the_connect_timeout():
