@@ -31,6 +31,10 @@ class DatabaseRelay:
     def down(self):
         listener, self._listener = self._listener, None
         if listener is not None:
+            # shutdown() wakes an accept() blocked in the relay's thread; close() alone does
+            # not on Linux, and that accept() would let one more connection through.
+            with contextlib.suppress(OSError):
+                listener.shutdown(socket.SHUT_RDWR)
             listener.close()
         with self._lock:
             sockets, self._sockets = self._sockets, set()
@@ -47,6 +51,9 @@ class DatabaseRelay:
                 client, _ = listener.accept()
             except OSError:
                 return  # closed by down()
+            if self._listener is not listener:  # down() came while this one was accepted
+                client.close()
+                return
             try:
                 server = socket.create_connection(self.target, timeout=5)
             except OSError:
