@@ -4,8 +4,8 @@ from django.http import HttpResponseBadRequest
 from advocacy.core.feeds import PlainTextAtom1Feed
 from advocacy.core.listings import listing_url
 
+from .export import public_statements
 from .filters import StatementFilterForm
-from .views import published_with_relations
 
 
 class StatementFeed(Feed):
@@ -29,7 +29,7 @@ class StatementFeed(Feed):
         return listing_url("quote_desk")
 
     def items(self):
-        return self.form.filter(published_with_relations())[:50]
+        return self.form.filter(public_statements())[:50]
 
     def item_title(self, item):
         # The date said, or that the source gives none, is in the title; the entry's own

@@ -20,10 +20,6 @@ from .tasks import enqueue_cards
 PER_PAGE = 20
 
 
-def published_with_relations():
-    return public_statements()
-
-
 def speaker_and_language_choices():
     """The filters' speakers (by name) and languages (by code) among the published
     statements, from one query of the (language, speaker) pairs they have."""
@@ -46,7 +42,7 @@ def quote_desk(request, desk):
     """The desk page: every published statement, newest first, filtered by plain links and
     forms, under the page's title and introduction."""
     form = StatementFilterForm(request.GET)
-    statements = form.filter(published_with_relations())
+    statements = form.filter(public_statements())
     page = Paginator(statements, PER_PAGE).get_page(request.GET.get("page"))
     Statement.load_public_countries(page)
     names = dict(LANGUAGE_CHOICES)
@@ -75,7 +71,7 @@ def quote_desk(request, desk):
 @require_safe
 def statement_detail(request, pk, slug=None):
     """A statement's permalink; an old or missing slug redirects to the current one."""
-    statement = get_object_or_404(published_with_relations(), pk=pk)
+    statement = get_object_or_404(public_statements(), pk=pk)
     if slug != statement.slug:
         return redirect(statement, permanent=True)
     permalink = request.build_absolute_uri(statement.get_absolute_url())
@@ -145,5 +141,5 @@ def statements_csv(request):
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statements.csv"'
-    write_statements_csv(response, form.filter(published_with_relations()), request=request)
+    write_statements_csv(response, form.filter(public_statements()), request=request)
     return response
