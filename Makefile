@@ -74,7 +74,7 @@ run: install-runtime
 	@# No access log: it would tie readers' and signers' addresses to what they read and sign.
 	@$(LOCAL) $(VPY) manage.py db_worker --no-startup-delay --interval 0.2 -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --error-logfile -
+	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --worker-class gthread --threads 4 --error-logfile -
 
 dev: install-runtime
 	@$(VPY) manage.py preflight --port $(PORT)

@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """The launch-day benchmark (`make bench`): requests per second for each kind of public
-page, served by gunicorn (2 workers, DEBUG off) uncached, from the in-app page cache, and
-through Varnish, each as a ratio of nginx serving the same bytes in the same run
-(../shared/tools/load.sh); the code before the change, checked out into a temporary git
-worktree, measured in the same run; then a bounded soak through Varnish.
+page, served by gunicorn (2 workers of 4 threads, as `make run`, DEBUG off) uncached, from
+the in-app page cache, and through Varnish, each as a ratio of nginx serving the same bytes
+in the same run (../shared/tools/load.sh); the code before the change, checked out into a
+temporary git worktree, measured in the same run; then a bounded soak through Varnish.
 
 Figures are ratios measured in one run on this machine, never absolute limits. Environment:
 BENCH_BEFORE (commit to compare with, 6a4e005), BENCH_DURATION (per measurement, 5s),
@@ -151,6 +151,10 @@ class Gunicorn:
                 f"127.0.0.1:{port}",
                 "--workers",
                 "2",
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
                 "--error-logfile",
                 "-",
             ],
@@ -349,7 +353,7 @@ def report(rows, cache_states, soaked):
 
     print()
     print(
-        f"Public pages, gunicorn 2 workers, DEBUG off; wrk -c{CONNS} -d{DURATION}; "
+        f"Public pages, gunicorn 2 workers × 4 threads, DEBUG off; wrk -c{CONNS} -d{DURATION}; "
         f"req/s and × nginx (same bytes, same run); before = {BEFORE}"
     )
     header = (
