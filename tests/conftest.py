@@ -1,7 +1,9 @@
 import pytest
 
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -9,6 +11,15 @@ from advocacy.actions.factories import CallsToActionIndexPageFactory
 from advocacy.statements.factories import QuoteDeskPageFactory
 from tests.signin import sign_in
 from tests.site_home import build_home
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language: a request to /ru/ activates Russian for
+    the rest of its thread, which would leak into the next test's messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
