@@ -49,15 +49,20 @@ def has_expired(obj, now=None):
 
 
 # -- pages ---------------------------------------------------------------------------------
+# Remembered per request; a request's cached site frame (core.sitecache) supplies it.
+RESTRICTED_PATHS_MEMO = "restricted-page-paths"
+
+
 def restricted_paths():
     """The tree paths under which pages carry a view restriction: each restricted page's,
     and each alias's of a restricted page (an alias shares its source's restrictions).
 
-    One query per request (two when restrictions exist), however many pages are checked:
-    the answer is remembered for the request (advocacy.core.request_memo), and forgotten
-    when a page or a restriction is saved during it.
+    Remembered for the request (advocacy.core.request_memo) and forgotten when a page or a
+    restriction is saved during it. A public request gets it from its cached site frame
+    (advocacy.core.sitecache, rebuilt whenever a page or a restriction changes); otherwise
+    one query (two when restrictions exist), however many pages are checked.
     """
-    return memo("restricted-page-paths", _restricted_paths)
+    return memo(RESTRICTED_PATHS_MEMO, _restricted_paths)
 
 
 def _restricted_paths():
