@@ -58,12 +58,16 @@ def quoted_for_citation(words):
 class Topic(models.Model):
     """A subject statements are filed under, for journalists' filters."""
 
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, help_text=_("Used in filter links."))
+    name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text=_("Used in filter links."), verbose_name=_("slug")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self):
@@ -111,6 +115,7 @@ class Statement(
         choices=LANGUAGE_CHOICES,
         default="en",
         help_text=_("The language the words were said in."),
+        verbose_name=_("language"),
     )
     speaker = models.ForeignKey(
         "people.Person",
@@ -119,16 +124,19 @@ class Statement(
         blank=True,
         related_name="statements",
         help_text=_("Who said it. Leave empty for an anonymous source."),
+        verbose_name=_("speaker"),
     )
     speaker_role = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Their role when they said it; filled from the person when left empty."),
+        verbose_name=_("speaker role"),
     )
     speaker_organisation = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Their organisation when they said it; filled from the person when empty."),
+        verbose_name=_("speaker organisation"),
     )
     anonymous_source = models.CharField(
         max_length=200,
@@ -137,6 +145,7 @@ class Statement(
             "For a source who must not be identified: describe them without a name, employer"
             " or detail that could identify them, e.g. “a prominent LGBTI activist in Belarus”."
         ),
+        verbose_name=_("anonymous source"),
     )
     date_said = models.DateField(
         null=True,
@@ -145,6 +154,7 @@ class Statement(
             "When the words were said or first published. Leave empty when the source gives"
             " no date: the site then says “date not given in the source”."
         ),
+        verbose_name=_("date said"),
     )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -153,11 +163,13 @@ class Statement(
         blank=True,
         related_name="+",
         help_text=_("The press release, chapter or page on this site it comes from."),
+        verbose_name=_("source page"),
     )
     source_description = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Where it was said when that is not a page here, e.g. an event."),
+        verbose_name=_("source description"),
     )
     countries = CountryField(
         multiple=True,
@@ -166,15 +178,23 @@ class Statement(
             "The countries it concerns: their country pages show it, and journalists filter"
             " by them."
         ),
+        verbose_name=_("countries"),
     )
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="statements")
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="statements", verbose_name=_("topics")
+    )
     context_note = models.CharField(
         max_length=300,
         blank=True,
         help_text=_("Optional context, e.g. “speaking at the launch of the report”."),
+        verbose_name=_("context note"),
     )
     slug = models.SlugField(
-        max_length=80, blank=True, allow_unicode=True, help_text=_("Made from the words if empty.")
+        max_length=80,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("Made from the words if empty."),
+        verbose_name=_("slug"),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="statement")
     # Deleting a statement deletes its workflow history (Wagtail's advice for snippets).
@@ -238,6 +258,8 @@ class Statement(
     ]
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = NEWEST_FIRST
         indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
 
@@ -394,6 +416,7 @@ class QuoteDeskPage(ListingPageMixin, BasePage):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A sentence or two under the title: what journalists find here."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
