@@ -1,5 +1,6 @@
 from django.conf import global_settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -93,7 +94,9 @@ class Person(index.Indexed, ClusterableModel):
     def role_line(self):
         """“Role at Organisation”, or whichever of the two is known."""
         if self.role and self.organisation:
-            return f"{self.role} at {self.organisation}"
+            return gettext("{role} at {organisation}").format(
+                role=self.role, organisation=self.organisation
+            )
         return self.role or self.organisation
 
 

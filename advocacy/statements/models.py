@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -328,7 +329,9 @@ class Statement(
     @property
     def role_line(self):
         if self.speaker_role and self.speaker_organisation:
-            return f"{self.speaker_role} at {self.speaker_organisation}"
+            return gettext("{role} at {organisation}").format(
+                role=self.speaker_role, organisation=self.speaker_organisation
+            )
         return self.speaker_role or self.speaker_organisation
 
     @property
@@ -351,15 +354,17 @@ class Statement(
         with no date in the source, “ (date not given in the source)”."""
         if self.date_said is None:
             return f" ({dates.DATE_NOT_GIVEN})"
-        return f", on {self.date_label}"
+        return gettext(", on {date}").format(date=self.date_label)
 
     def citation(self, permalink):
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
         2026. Source: permalink. The words are stored exactly as said; only the closing
         punctuation before the attribution follows the house style (see quoted_for_citation)."""
-        return (
-            f"“{quoted_for_citation(self.text)}” said {self.attribution}{self.said_on}."
-            f" Source: {permalink}"
+        return gettext("“{words}” said {attribution}{said_on}. Source: {permalink}").format(
+            words=quoted_for_citation(self.text),
+            attribution=self.attribution,
+            said_on=self.said_on,
+            permalink=permalink,
         )
 
     # Set for a whole listing at once by load_public_countries (one query in all).
