@@ -20,13 +20,27 @@ from .presskit import press_kit_archive, press_kit_entries
 FIRST_LANGUAGES = ["en", "ru", "hy", "be", "kk", "ky"]
 
 # Every language Django knows by name (interview languages are not limited to the site's):
-# the first ones above, then the rest by name.
+# the first ones above, then the rest by name. The names are Django's own, translated by its
+# catalogs when shown ("Russian" reads "русский" on the Russian site).
 LANGUAGE_CHOICES = [
-    (code, name) for code in FIRST_LANGUAGES for c, name in global_settings.LANGUAGES if c == code
-] + sorted(
-    ((code, name) for code, name in global_settings.LANGUAGES if code not in FIRST_LANGUAGES),
-    key=lambda pair: str(pair[1]),
-)
+    (code, _(name))
+    for code, name in [
+        *(
+            (code, name)
+            for code in FIRST_LANGUAGES
+            for c, name in global_settings.LANGUAGES
+            if c == code
+        ),
+        *sorted(
+            (
+                (code, name)
+                for code, name in global_settings.LANGUAGES
+                if code not in FIRST_LANGUAGES
+            ),
+            key=lambda pair: pair[1],
+        ),
+    ]
+]
 
 
 class Person(index.Indexed, ClusterableModel):

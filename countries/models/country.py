@@ -1,4 +1,3 @@
-import calendar
 import datetime
 
 from django_countries.fields import CountryField
@@ -7,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -304,7 +305,7 @@ class TimelineEvent(models.Model):
     month = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=[(n, calendar.month_name[n]) for n in range(1, 13)],
+        choices=[(n, MONTHS[n]) for n in range(1, 13)],
         help_text=_("Leave empty when the source gives only the year."),
         verbose_name=_("month"),
     )
@@ -365,7 +366,7 @@ class TimelineEvent(models.Model):
                     {
                         "day": _("%(month)s %(year)s has no day %(day)s.")
                         % {
-                            "month": calendar.month_name[self.month],
+                            "month": MONTHS[self.month],
                             "year": self.year,
                             "day": self.day,
                         }
@@ -378,10 +379,12 @@ class TimelineEvent(models.Model):
 
     @property
     def date_label(self):
+        # Django's month names in the reader's language: "25 May 2015" / "25 мая 2015" (the
+        # genitive after a day), "May 2015" / "Май 2015".
         if self.month and self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return f"{self.day} {MONTHS_ALT[self.month]} {self.year}"
         if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return f"{capfirst(MONTHS[self.month])} {self.year}"
         return str(self.year)
 
     @property
