@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code
+.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code messages messages-compile
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make screenshots  refresh the README's screenshots (docs/screenshots) from the browser tests"
 	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lock    re-pin requirements/*.txt (with hashes) after changing pyproject.toml"
+	@echo "make messages  collect new interface strings into locale/*/django.po, list the untranslated"
 	@echo "make bench   queries per page, then req/s uncached, cached in the app and through Varnish"
 	@echo "make lint | make format | make bench-launch | make clean"
 
@@ -48,9 +49,34 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
 	$(PIP_INSTALL) -r requirements/dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
-install-runtime: $(VENV)/.installed-runtime
+install-runtime: $(VENV)/.installed-runtime messages-compile
 
-install: $(VENV)/.installed-dev
+install: $(VENV)/.installed-dev messages-compile
+
+# Interface translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo
+# is not (.gitignore): it is built here whenever it is missing or older than its .po.
+# msgfmt is Debian's gettext (apt-get install gettext).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (e.g. 'apt-get install gettext') and try again." >&2; exit 1; }
+	msgfmt --check -o $@ $<
+
+messages-compile: $(MO_FILES)
+
+# After adding or changing strings in templates or Python: re-extract them (existing
+# translations are kept; see advocacy/core/management/commands/makemessages.py), list what
+# still needs a translation, and compile. Translate the listed msgids in the .po file
+# (any PO editor, or by hand; "#, fuzzy" entries are guesses by msgmerge: check, then
+# remove the flag) and run `make messages` again until nothing is listed.
+messages: $(VENV)/.installed-runtime
+	$(VPY) manage.py makemessages
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		todo=$$( { msgattrib --no-wrap --untranslated $$po; msgattrib --no-wrap --only-fuzzy $$po; } 2>/dev/null | grep '^msgid "[^"]' || true); \
+		if [ -n "$$todo" ]; then echo "$$po: to translate or check:"; echo "$$todo" | sed 's/^/  /'; \
+		else echo "$$po: every string is translated."; fi; \
+	done
+	@$(MAKE) --no-print-directory messages-compile
 
 # After changing the dependencies in pyproject.toml: re-pin (keeping the other pins);
 # `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed release.

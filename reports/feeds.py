@@ -1,4 +1,5 @@
 from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext as _
 
 from advocacy.core.feeds import PlainTextAtom1Feed
 
@@ -23,7 +24,7 @@ class PressReleaseFeed(Feed):
         return self.index_page.get_url(self.request)
 
     def subtitle(self):
-        return self.index_page.search_description or "Press releases"
+        return self.index_page.search_description or _("Press releases")
 
     def items(self):
         return self.index_page.releases()[:50]

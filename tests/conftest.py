@@ -1,6 +1,5 @@
 import pytest
 
-from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
@@ -15,11 +14,12 @@ from tests.site_home import build_home
 
 @pytest.fixture(autouse=True)
 def default_language():
-    """Every test starts in the default language: a request to /ru/ activates Russian for
-    the rest of its thread, which would leak into the next test's messages."""
-    translation.activate(settings.LANGUAGE_CODE)
+    """Every test starts in the default language: a request to /ru/… leaves Russian active
+    in the thread (Django's locale middleware activates, never deactivates), and strings
+    built outside a request (role lines, citations) would follow it into the next test."""
+    translation.deactivate()
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

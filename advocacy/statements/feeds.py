@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext_lazy as _
 
 from advocacy.core.feeds import PlainTextAtom1Feed
 from advocacy.core.listings import listing_url
@@ -12,8 +13,8 @@ class StatementFeed(Feed):
     """Atom feed of published statements; ?speaker=, ?country=, ?topic=, ?language= filter it."""
 
     feed_type = PlainTextAtom1Feed
-    title = "Statements"
-    subtitle = "Statements and testimonies, newest first, with their permalinks."
+    title = _("Statements")
+    subtitle = _("Statements and testimonies, newest first, with their permalinks.")
 
     def __call__(self, request, *args, **kwargs):
         form = StatementFilterForm(request.GET)

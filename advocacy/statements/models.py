@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -58,12 +59,16 @@ def quoted_for_citation(words):
 class Topic(models.Model):
     """A subject statements are filed under, for journalists' filters."""
 
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, help_text=_("Used in filter links."))
+    name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text=_("Used in filter links."), verbose_name=_("slug")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self):
@@ -111,6 +116,7 @@ class Statement(
         choices=LANGUAGE_CHOICES,
         default="en",
         help_text=_("The language the words were said in."),
+        verbose_name=_("language"),
     )
     speaker = models.ForeignKey(
         "people.Person",
@@ -119,16 +125,19 @@ class Statement(
         blank=True,
         related_name="statements",
         help_text=_("Who said it. Leave empty for an anonymous source."),
+        verbose_name=_("speaker"),
     )
     speaker_role = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Their role when they said it; filled from the person when left empty."),
+        verbose_name=_("speaker role"),
     )
     speaker_organisation = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Their organisation when they said it; filled from the person when empty."),
+        verbose_name=_("speaker organisation"),
     )
     anonymous_source = models.CharField(
         max_length=200,
@@ -137,6 +146,7 @@ class Statement(
             "For a source who must not be identified: describe them without a name, employer"
             " or detail that could identify them, e.g. “a prominent LGBTI activist in Belarus”."
         ),
+        verbose_name=_("anonymous source"),
     )
     date_said = models.DateField(
         null=True,
@@ -145,6 +155,7 @@ class Statement(
             "When the words were said or first published. Leave empty when the source gives"
             " no date: the site then says “date not given in the source”."
         ),
+        verbose_name=_("date said"),
     )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -153,11 +164,13 @@ class Statement(
         blank=True,
         related_name="+",
         help_text=_("The press release, chapter or page on this site it comes from."),
+        verbose_name=_("source page"),
     )
     source_description = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Where it was said when that is not a page here, e.g. an event."),
+        verbose_name=_("source description"),
     )
     countries = CountryField(
         multiple=True,
@@ -166,15 +179,23 @@ class Statement(
             "The countries it concerns: their country pages show it, and journalists filter"
             " by them."
         ),
+        verbose_name=_("countries"),
     )
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="statements")
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="statements", verbose_name=_("topics")
+    )
     context_note = models.CharField(
         max_length=300,
         blank=True,
         help_text=_("Optional context, e.g. “speaking at the launch of the report”."),
+        verbose_name=_("context note"),
     )
     slug = models.SlugField(
-        max_length=80, blank=True, allow_unicode=True, help_text=_("Made from the words if empty.")
+        max_length=80,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("Made from the words if empty."),
+        verbose_name=_("slug"),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="statement")
     # Deleting a statement deletes its workflow history (Wagtail's advice for snippets).
@@ -238,6 +259,8 @@ class Statement(
     ]
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = NEWEST_FIRST
         indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
 
@@ -306,7 +329,9 @@ class Statement(
     @property
     def role_line(self):
         if self.speaker_role and self.speaker_organisation:
-            return f"{self.speaker_role} at {self.speaker_organisation}"
+            return gettext("{role} at {organisation}").format(
+                role=self.speaker_role, organisation=self.speaker_organisation
+            )
         return self.speaker_role or self.speaker_organisation
 
     @property
@@ -329,15 +354,17 @@ class Statement(
         with no date in the source, “ (date not given in the source)”."""
         if self.date_said is None:
             return f" ({dates.DATE_NOT_GIVEN})"
-        return f", on {self.date_label}"
+        return gettext(", on {date}").format(date=self.date_label)
 
     def citation(self, permalink):
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
         2026. Source: permalink. The words are stored exactly as said; only the closing
         punctuation before the attribution follows the house style (see quoted_for_citation)."""
-        return (
-            f"“{quoted_for_citation(self.text)}” said {self.attribution}{self.said_on}."
-            f" Source: {permalink}"
+        return gettext("“{words}” said {attribution}{said_on}. Source: {permalink}").format(
+            words=quoted_for_citation(self.text),
+            attribution=self.attribution,
+            said_on=self.said_on,
+            permalink=permalink,
         )
 
     # Set for a whole listing at once by load_public_countries (one query in all).
@@ -394,6 +421,7 @@ class QuoteDeskPage(ListingPageMixin, BasePage):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A sentence or two under the title: what journalists find here."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

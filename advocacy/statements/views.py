@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from advocacy.core.countries import covered_codes, named_countries
@@ -120,7 +121,7 @@ def card_not_drawn_yet(statement):
     ):
         enqueue_cards(statement.pk, statement.live_revision_id)
     response = HttpResponse(
-        "This quote card is being drawn. Please try again in a few seconds.\n",
+        _("This quote card is being drawn. Please try again in a few seconds.") + "\n",
         status=503,
         content_type="text/plain; charset=utf-8",
     )

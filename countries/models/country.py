@@ -1,4 +1,3 @@
-import calendar
 import datetime
 
 from django_countries.fields import CountryField
@@ -7,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -48,7 +49,9 @@ class CountryPage(StoryPageMixin, BasePage):
         help_text=_("The country (ISO 3166-1 code); one page per country in each language."),
     )
     summary = models.TextField(
-        max_length=600, help_text=_("Two or three sentences on the situation in this country.")
+        max_length=600,
+        help_text=_("Two or three sentences on the situation in this country."),
+        verbose_name=_("summary"),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -57,12 +60,19 @@ class CountryPage(StoryPageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("Optional photograph at the top of the page; its alt text is read out."),
+        verbose_name=_("hero image"),
     )
     hero_credit = models.CharField(
-        max_length=255, blank=True, help_text=_("Who took the photograph.")
+        max_length=255,
+        blank=True,
+        help_text=_("Who took the photograph."),
+        verbose_name=_("hero credit"),
     )
     body = StreamField(
-        StoryBlock(), blank=True, help_text=_("The country's story, quotes and figures.")
+        StoryBlock(),
+        blank=True,
+        help_text=_("The country's story, quotes and figures."),
+        verbose_name=_("body"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -191,29 +201,37 @@ class EmptyFact:
 class CountryFact(models.Model):
     """One structured fact about a country, with its source and when it was checked."""
 
-    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="facts")
-    topic = models.CharField(max_length=20, choices=Topic.choices)
+    country = ParentalKey(
+        CountryPage, on_delete=models.CASCADE, related_name="facts", verbose_name=_("country")
+    )
+    topic = models.CharField(max_length=20, choices=Topic.choices, verbose_name=_("topic"))
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
         help_text=_("Pick “Not stated in the report” rather than guess."),
+        verbose_name=_("status"),
     )
     year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future],
         help_text=_("For laws and constitutional amendments: the year adopted."),
+        verbose_name=_("year"),
     )
-    note = models.CharField(max_length=300, blank=True, help_text=_("One line of detail."))
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("One line of detail."), verbose_name=_("note")
+    )
     source = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The report chapter or press release that says so."),
+        verbose_name=_("source"),
     )
     last_checked = models.DateField(
         default=datetime.date.today,
         help_text=_("When someone last checked this against the source."),
+        verbose_name=_("last checked"),
     )
 
     panels = [
@@ -230,6 +248,8 @@ class CountryFact(models.Model):
     ]
 
     class Meta:
+        verbose_name = _("country fact")
+        verbose_name_plural = _("country facts")
         ordering = ["topic"]
         constraints = [
             models.UniqueConstraint(fields=["country", "topic"], name="one_fact_per_topic")
@@ -276,23 +296,31 @@ class CountryFact(models.Model):
 class TimelineEvent(models.Model):
     """Something that happened, dated as precisely as the source allows."""
 
-    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="events")
+    country = ParentalKey(
+        CountryPage, on_delete=models.CASCADE, related_name="events", verbose_name=_("country")
+    )
     year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future]
+        validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future], verbose_name=_("year")
     )
     month = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=[(n, calendar.month_name[n]) for n in range(1, 13)],
+        choices=[(n, MONTHS[n]) for n in range(1, 13)],
         help_text=_("Leave empty when the source gives only the year."),
+        verbose_name=_("month"),
     )
     day = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("Leave empty when the source gives only the month."),
+        verbose_name=_("day"),
     )
-    description = models.CharField(max_length=300, help_text=_("What happened, in one sentence."))
+    description = models.CharField(
+        max_length=300,
+        help_text=_("What happened, in one sentence."),
+        verbose_name=_("description"),
+    )
     source = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
@@ -300,9 +328,12 @@ class TimelineEvent(models.Model):
         blank=True,
         related_name="+",
         help_text=_("The page on this site that reports it."),
+        verbose_name=_("source"),
     )
     # year*10000 + month*100 + day, unknown parts as 0: "2015" sorts before "May 2015".
-    sort_key = models.PositiveIntegerField(editable=False, default=0, db_index=True)
+    sort_key = models.PositiveIntegerField(
+        editable=False, default=0, db_index=True, verbose_name=_("sort key")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]),
@@ -312,6 +343,8 @@ class TimelineEvent(models.Model):
     api_fields = [APIField("year"), APIField("month"), APIField("day"), APIField("description")]
 
     class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
         ordering = ["sort_key", "pk"]
 
     def __str__(self):
@@ -333,7 +366,7 @@ class TimelineEvent(models.Model):
                     {
                         "day": _("%(month)s %(year)s has no day %(day)s.")
                         % {
-                            "month": calendar.month_name[self.month],
+                            "month": MONTHS[self.month],
                             "year": self.year,
                             "day": self.day,
                         }
@@ -346,10 +379,12 @@ class TimelineEvent(models.Model):
 
     @property
     def date_label(self):
+        # Django's month names in the reader's language: "25 May 2015" / "25 мая 2015" (the
+        # genitive after a day), "May 2015" / "Май 2015".
         if self.month and self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return f"{self.day} {MONTHS_ALT[self.month]} {self.year}"
         if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return f"{capfirst(MONTHS[self.month])} {self.year}"
         return str(self.year)
 
     @property

@@ -35,13 +35,22 @@ class ReportPage(RoutablePageMixin, BasePage):
     """A published report: its landing page, with the chapters as children."""
 
     subtitle = models.CharField(
-        max_length=255, blank=True, help_text=_("Shown under the title, e.g. what it covers.")
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under the title, e.g. what it covers."),
+        verbose_name=_("subtitle"),
     )
     publication_date = models.DateField(
-        null=True, blank=True, help_text=_("The date the report was published.")
+        null=True,
+        blank=True,
+        help_text=_("The date the report was published."),
+        verbose_name=_("publication date"),
     )
     reference_number = models.CharField(
-        max_length=50, blank=True, help_text=_("The organisation's index number for the report.")
+        max_length=50,
+        blank=True,
+        help_text=_("The organisation's index number for the report."),
+        verbose_name=_("reference number"),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -50,20 +59,30 @@ class ReportPage(RoutablePageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("The report's cover; also the image shown when the report is shared."),
+        verbose_name=_("cover image"),
     )
     cover_alt_text = models.CharField(
-        max_length=255, blank=True, help_text=_("Describe the cover for people who cannot see it.")
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the cover for people who cannot see it."),
+        verbose_name=_("cover alt text"),
     )
     cover_credit = models.CharField(
-        max_length=255, blank=True, help_text=_("Who took or made the cover image.")
+        max_length=255,
+        blank=True,
+        help_text=_("Who took or made the cover image."),
+        verbose_name=_("cover credit"),
     )
     summary = RichTextField(
-        features=["bold", "italic", "link"], help_text=_("What the report found, in a paragraph.")
+        features=["bold", "italic", "link"],
+        help_text=_("What the report found, in a paragraph."),
+        verbose_name=_("summary"),
     )
     recommendations = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ol", "ul"],
         help_text=_("What the report asks of governments and others."),
+        verbose_name=_("recommendations"),
     )
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
@@ -72,6 +91,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("The official PDF; its format and size are shown next to the link."),
+        verbose_name=_("pdf"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -218,11 +238,19 @@ class ReportPage(RoutablePageMixin, BasePage):
 class KeyFinding(Orderable):
     """One finding of the report, in the order editors put them."""
 
-    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="key_findings")
-    text = models.TextField(max_length=600, help_text=_("One finding, in a sentence or two."))
+    report = ParentalKey(
+        ReportPage, on_delete=models.CASCADE, related_name="key_findings", verbose_name=_("report")
+    )
+    text = models.TextField(
+        max_length=600, help_text=_("One finding, in a sentence or two."), verbose_name=_("text")
+    )
 
     panels = [FieldPanel("text")]
     api_fields = [APIField("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key finding")
+        verbose_name_plural = _("key findings")
 
     def __str__(self):
         return self.text
@@ -231,15 +259,22 @@ class KeyFinding(Orderable):
 class ReportCountry(Orderable):
     """A country the report covers; the report links to its page in the report's language."""
 
-    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="countries")
+    report = ParentalKey(
+        ReportPage, on_delete=models.CASCADE, related_name="countries", verbose_name=_("report")
+    )
     country = CountryField(
         help_text=_(
             "The country (ISO 3166-1). The report links to its country page in the report's"
             " language once that page is published."
-        )
+        ),
+        verbose_name=_("country"),
     )
 
     panels = [FieldPanel("country")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("report country")
+        verbose_name_plural = _("report countries")
 
     def __str__(self):
         return str(self.country.name)
