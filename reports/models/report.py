@@ -20,7 +20,12 @@ from advocacy.core.blocks import prefetch_placed
 from advocacy.core.countries import Country, country_pages
 from advocacy.core.pages import BasePage
 from advocacy.core.serializers import PublicDocumentField
-from advocacy.core.visibility import public_document_or_none, public_pages
+from advocacy.core.sourcing import SourcedMixin
+from advocacy.core.visibility import (
+    annotate_public_page,
+    public_document_or_none,
+    public_pages,
+)
 
 # An anchor's href that is a path on this site ("/less-equal/…", not "//host/…").
 SITE_PATH_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
@@ -60,11 +65,6 @@ class ReportPage(RoutablePageMixin, BasePage):
     summary = RichTextField(
         features=["bold", "italic", "link"], help_text=_("What the report found, in a paragraph.")
     )
-    recommendations = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("What the report asks of governments and others."),
-    )
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
         on_delete=models.SET_NULL,
@@ -87,13 +87,18 @@ class ReportPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         InlinePanel("key_findings", heading=_("Key findings"), label=_("Finding"), min_num=0),
         InlinePanel("countries", heading=_("Countries covered"), label=_("Country")),
-        FieldPanel("recommendations"),
+        InlinePanel(
+            "recommendations",
+            heading=_("Recommendations"),
+            label=_("Recommendation"),
+            help_text=_("What the report asks of governments and others, one at a time."),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("subtitle"),
         index.SearchField("summary"),
-        index.SearchField("recommendations"),
         index.RelatedFields("key_findings", [index.SearchField("text")]),
+        index.RelatedFields("recommendations", [index.SearchField("text")]),
     ]
     api_fields = [
         APIField("subtitle"),
@@ -144,7 +149,8 @@ class ReportPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = list(self.chapters())
-        context["key_findings"] = list(self.key_findings.all())
+        context["key_findings"] = self.sourced_rows(self.key_findings)
+        context["recommendations"] = self.sourced_rows(self.recommendations)
         context["countries"] = self.country_pages()
         context["press_releases"] = list(self.press_releases())
         context["pdf"] = public_document_or_none(self.pdf)
@@ -156,7 +162,8 @@ class ReportPage(RoutablePageMixin, BasePage):
         # What this page shows (not the landing page's countries and press releases).
         context = BasePage.get_context(self, request)
         context["chapters"] = chapters = self.chapters()
-        context["key_findings"] = list(self.key_findings.all())
+        context["key_findings"] = self.sourced_rows(self.key_findings)
+        context["recommendations"] = self.sourced_rows(self.recommendations)
         prefetch_related_objects(chapters, "footnotes")
         # Every chapter's quotes and actions in one query per kind, not one per chapter.
         prefetch_placed([chapter.body for chapter in chapters])
@@ -168,6 +175,14 @@ class ReportPage(RoutablePageMixin, BasePage):
         origin = request.build_absolute_uri("/").rstrip("/")
         response.content = absolute_links(response.content.decode(), origin)
         return response
+
+    @staticmethod
+    def sourced_rows(related):
+        """Key findings or recommendations, each with its source page while public."""
+        rows = list(annotate_public_page(related.select_related("source"), "source"))
+        for row in rows:
+            row.public_source = row.source if row.source_is_public else None
+        return rows
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -200,7 +215,7 @@ class ReportPage(RoutablePageMixin, BasePage):
 
     @property
     def search_snippet_text(self):
-        return strip_tags(f"{self.subtitle} {self.summary} {self.recommendations}")
+        return strip_tags(f"{self.subtitle} {self.summary}")
 
     @property
     def summary_text(self):
@@ -215,17 +230,42 @@ class ReportPage(RoutablePageMixin, BasePage):
         return self.cover_alt_text or super().og_image_alt
 
 
-class KeyFinding(Orderable):
-    """One finding of the report, in the order editors put them."""
+class SourcedStatement(SourcedMixin, Orderable):
+    """A sentence of the report's with the source's words it rests on."""
 
-    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="key_findings")
-    text = models.TextField(max_length=600, help_text=_("One finding, in a sentence or two."))
+    text = models.TextField(
+        max_length=600,
+        help_text=_("A sentence or two, saying no more than the source's words below."),
+    )
+    source = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The page on this site the words come from (the press release, a chapter)."),
+    )
 
-    panels = [FieldPanel("text")]
-    api_fields = [APIField("text")]
+    panels = [FieldPanel("text"), *SourcedMixin.source_panels, FieldPanel("source")]
+    api_fields = [APIField("text"), *SourcedMixin.source_api_fields]
+
+    class Meta(Orderable.Meta):
+        abstract = True
 
     def __str__(self):
         return self.text
+
+
+class KeyFinding(SourcedStatement):
+    """One finding of the report, in the order editors put them."""
+
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="key_findings")
+
+
+class Recommendation(SourcedStatement):
+    """One thing the report asks of governments or others, in the editors' order."""
+
+    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="recommendations")
 
 
 class ReportCountry(Orderable):
