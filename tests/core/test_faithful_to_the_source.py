@@ -400,3 +400,84 @@ def test_no_page_type_is_left_with_the_old_wording():
         if words in path.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+class AnOldDemoDatabaseMigratesTests(TestCase):
+    """A site loaded before issue 17 (the loader then leaves its pages alone) ends, after the
+    migrations, with the facts, chapters and recommendations a fresh demo has."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
+
+    def snapshot(self):
+        return {
+            "facts": sorted(
+                CountryFact.objects.values_list(
+                    "country__iso_code", "topic", "status", "note", "source_excerpt"
+                )
+            ),
+            "events": sorted(TimelineEvent.objects.values_list("description", "source_excerpt")),
+            "standfirsts": list(
+                ReportChapterPage.objects.order_by("path").values_list("standfirst", flat=True)
+            ),
+            "bodies": [
+                str(c.body.raw_data[0]["value"]) for c in ReportChapterPage.objects.order_by("path")
+            ],
+            "recommendations": list(
+                Recommendation.objects.order_by("sort_order").values_list("text", "source_excerpt")
+            ),
+            "findings": list(
+                KeyFinding.objects.order_by("sort_order").values_list("source_excerpt", flat=True)
+            ),
+        }
+
+    def age(self, countries, reports):
+        """Put back what the old loader wrote: old statuses, notes and words, no excerpts."""
+        old = {new[:2]: key for key, new in countries.FACTS.items()}
+        for fact in CountryFact.objects.all():
+            _topic, status, note = old[(fact.status, fact.note)]
+            CountryFact.objects.filter(pk=fact.pk).update(
+                status=status, note=note, source_excerpt="", source_name=""
+            )
+        TimelineEvent.objects.update(source_excerpt="", source_name="")
+        chapter = ReportChapterPage.objects.get(slug="recommendations")
+        ReportChapterPage.objects.filter(pk=chapter.pk).update(standfirst=reports.OLD_STANDFIRST)
+        for chapter in ReportChapterPage.objects.all():
+            raw = list(chapter.body.raw_data)
+            raw[0]["value"] = reports.OLD_NOTE
+            chapter.body = raw
+            chapter.save()
+        old_texts = list(reports.RECOMMENDATIONS)
+        for row, words in zip(
+            Recommendation.objects.order_by("sort_order"), old_texts, strict=True
+        ):
+            Recommendation.objects.filter(pk=row.pk).update(
+                text=words, source_excerpt="", source_name=""
+            )
+        for row, text in zip(
+            KeyFinding.objects.order_by("sort_order"), reports.FINDINGS, strict=True
+        ):
+            KeyFinding.objects.filter(pk=row.pk).update(
+                text=text, source_excerpt="", source_name=""
+            )
+
+    def test_the_old_demo_ends_as_the_new_one(self):
+        from django.apps import apps
+
+        countries = importlib.import_module(
+            "countries.migrations.0008_demo_facts_carry_the_release_s_words"
+        )
+        reports = importlib.import_module(
+            "reports.migrations.0015_demo_chapters_and_recommendations_in_the_release_s_words"
+        )
+        fresh = self.snapshot()
+        self.age(countries, reports)
+        assert self.snapshot() != fresh
+
+        countries.forwards(apps, None)
+        reports.forwards(apps, None)
+
+        assert self.snapshot() == fresh
+        html = self.client.get("/less-equal/recommendations/")
+        assert "calls on human rights groups" in text(html, ".standfirst")
