@@ -455,11 +455,11 @@ class AnOldDemoDatabaseMigratesTests(TestCase):
             Recommendation.objects.filter(pk=row.pk).update(
                 text=words, source_excerpt="", source_name=""
             )
-        for row, text in zip(
+        for row, words in zip(
             KeyFinding.objects.order_by("sort_order"), reports.FINDINGS, strict=True
         ):
             KeyFinding.objects.filter(pk=row.pk).update(
-                text=text, source_excerpt="", source_name=""
+                text=words, source_excerpt="", source_name=""
             )
 
     def test_the_old_demo_ends_as_the_new_one(self):
