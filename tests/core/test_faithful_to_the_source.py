@@ -481,3 +481,14 @@ class AnOldDemoDatabaseMigratesTests(TestCase):
         assert self.snapshot() == fresh
         html = self.client.get("/less-equal/recommendations/")
         assert "calls on human rights groups" in text(html, ".standfirst")
+
+
+def test_a_testimony_block_gives_a_reason_only_when_an_editor_entered_one():
+    from advocacy.core.blocks import TestimonyBlock
+
+    block = TestimonyBlock()
+    value = {"words": "No one listens.", "source_description": "an activist", "country": ""}
+
+    assert "(name withheld)" in block.render(block.to_python(value))
+    with_reason = block.to_python({**value, "anonymity_reason": "at their request"})
+    assert "(name withheld: at their request)" in block.render(with_reason)
