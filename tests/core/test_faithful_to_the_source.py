@@ -143,6 +143,21 @@ class DemoIsFaithfulTests(TestCase):
         whole = self.page("/less-equal/all/")
         assert len(select(whole, "#recommendations li details.excerpt")) == 2
 
+    def test_the_api_gives_each_claim_with_its_excerpt(self):
+        report = self.page(
+            "/api/v2/pages/?type=reports.ReportPage&fields=recommendations,key_findings"
+        )
+        item = report.json()["items"][0]
+        assert item["recommendations"][1]["source_excerpt"].startswith(
+            "Amnesty International calls on"
+        )
+        assert all(finding["source_excerpt"] for finding in item["key_findings"])
+        armenia = CountryPage.objects.get(iso_code="AM")
+        country = self.page(f"/api/v2/pages/{armenia.pk}/").json()
+        assert {fact["topic"]: fact["status"] for fact in country["facts"]}["pride"] == "regional"
+        assert all(fact["last_checked"] is None for fact in country["facts"])
+        assert all(event["source_excerpt"] for event in country["events"])
+
     # -- 1. the comparison table ---------------------------------------------------------
     def test_1_the_table_says_no_more_than_the_release(self):
         html, rows = self.table()
