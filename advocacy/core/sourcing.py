@@ -68,4 +68,7 @@ class SourcedMixin(models.Model):
         its page while public, else nothing."""
         if self.source_name:
             return self.source_name
-        return self.public_source.title if self.public_source is not None else ""
+        if self.public_source is not None:
+            return self.public_source.title
+        # A row read with its public page's title only (reports.ReportPage.sourced_rows).
+        return getattr(self, "public_title", "")

@@ -3,7 +3,7 @@ import re
 from django_countries.fields import CountryField
 
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, QuerySet, Subquery, Value, prefetch_related_objects
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -149,8 +149,7 @@ class ReportPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = list(self.chapters())
-        context["key_findings"] = self.sourced_rows(self.key_findings)
-        context["recommendations"] = self.sourced_rows(self.recommendations)
+        context["key_findings"], context["recommendations"] = self.sourced_rows()
         context["countries"] = self.country_pages()
         context["press_releases"] = list(self.press_releases())
         context["pdf"] = public_document_or_none(self.pdf)
@@ -162,8 +161,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         # What this page shows (not the landing page's countries and press releases).
         context = BasePage.get_context(self, request)
         context["chapters"] = chapters = self.chapters()
-        context["key_findings"] = self.sourced_rows(self.key_findings)
-        context["recommendations"] = self.sourced_rows(self.recommendations)
+        context["key_findings"], context["recommendations"] = self.sourced_rows()
         prefetch_related_objects(chapters, "footnotes")
         # Every chapter's quotes and actions in one query per kind, not one per chapter.
         prefetch_placed([chapter.body for chapter in chapters])
@@ -176,13 +174,39 @@ class ReportPage(RoutablePageMixin, BasePage):
         response.content = absolute_links(response.content.decode(), origin)
         return response
 
-    @staticmethod
-    def sourced_rows(related):
-        """Key findings or recommendations, each with its source page while public."""
-        rows = list(annotate_public_page(related.select_related("source"), "source"))
+    def sourced_rows(self):
+        """(key findings, recommendations), each row with its source page while public.
+
+        Saved rows are read in one query (a UNION of the two tables, whose columns are the
+        same: SourcedStatement), so the page's query count does not grow with them; the
+        source is named by its title and linked only from a preview's rows in memory."""
+        findings, recommendations = self.key_findings.all(), self.recommendations.all()
+        if not (isinstance(findings, QuerySet) and isinstance(recommendations, QuerySet)):
+            # A preview: the draft's rows as they stand in memory (a query or two more).
+            parts = []
+            for rows in (findings, recommendations):
+                rows = annotate_public_page(list(rows), "source")
+                for row in rows:
+                    row.public_source = row.source if row.source_is_public else None
+                parts.append(rows)
+            return parts[0], parts[1]
+        public = public_pages().filter(pk=OuterRef("source_id"))
+
+        def part(rows, kind):
+            return rows.order_by().annotate(
+                kind=Value(kind), public_title=Subquery(public.values("title")[:1])
+            )
+
+        rows = list(
+            part(findings, 0)
+            .union(part(recommendations, 1), all=True)
+            .order_by("kind", "sort_order", "id")
+        )
         for row in rows:
-            row.public_source = row.source if row.source_is_public else None
-        return rows
+            # The public_source property of SourcedMixin stays None (no link); the label
+            # names the public page by its title when the editor gave no name.
+            row.public_title = row.public_title or ""
+        return [r for r in rows if r.kind == 0], [r for r in rows if r.kind == 1]
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

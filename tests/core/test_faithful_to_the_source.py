@@ -440,10 +440,14 @@ class AnOldDemoDatabaseMigratesTests(TestCase):
                 str(c.body.raw_data[0]["value"]) for c in ReportChapterPage.objects.order_by("path")
             ],
             "recommendations": list(
-                Recommendation.objects.order_by("sort_order").values_list("text", "source_excerpt")
+                Recommendation.objects.order_by("sort_order", "pk").values_list(
+                    "text", "source_excerpt"
+                )
             ),
             "findings": list(
-                KeyFinding.objects.order_by("sort_order").values_list("source_excerpt", flat=True)
+                KeyFinding.objects.order_by("sort_order", "pk").values_list(
+                    "source_excerpt", flat=True
+                )
             ),
         }
 
@@ -465,13 +469,13 @@ class AnOldDemoDatabaseMigratesTests(TestCase):
             chapter.save()
         old_texts = list(reports.RECOMMENDATIONS)
         for row, words in zip(
-            Recommendation.objects.order_by("sort_order"), old_texts, strict=True
+            Recommendation.objects.order_by("sort_order", "pk"), old_texts, strict=True
         ):
             Recommendation.objects.filter(pk=row.pk).update(
                 text=words, source_excerpt="", source_name=""
             )
         for row, words in zip(
-            KeyFinding.objects.order_by("sort_order"), reports.FINDINGS, strict=True
+            KeyFinding.objects.order_by("sort_order", "pk"), reports.FINDINGS, strict=True
         ):
             KeyFinding.objects.filter(pk=row.pk).update(
                 text=words, source_excerpt="", source_name=""
