@@ -221,6 +221,14 @@ class TestimonyBlock(blocks.StructBlock):
             " in Belarus”. Never a name, employer or place that could identify them."
         ),
     )
+    anonymity_reason = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text=(
+            "Why the name is withheld, only when the source gives a reason, in its words."
+            " Left empty, the page says “name withheld” and gives no reason."
+        ),
+    )
     country = blocks.ChoiceBlock(
         choices=country_choices,
         required=False,

@@ -81,8 +81,17 @@ class Person(index.Indexed, ClusterableModel):
     )
     is_spokesperson = models.BooleanField(
         default=False,
-        help_text=_("Available to journalists for interviews."),
+        help_text=_("Listed on the press page (it says nothing of interviews unless told below)."),
         verbose_name=_("is spokesperson"),
+    )
+    interview_availability = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Only once agreed with them, e.g. “Available for interview from 28 November”. Left"
+            " empty, the press page says nothing about interviews, nor about their languages."
+        ),
+        verbose_name=_("interview availability"),
     )
 
     panels = [
@@ -92,7 +101,13 @@ class Person(index.Indexed, ClusterableModel):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_credit")], heading=_("Photo")),
         FieldPanel("bio"),
         FieldPanel("is_spokesperson"),
-        InlinePanel("languages", heading=_("Gives interviews in"), label=_("Language")),
+        FieldPanel("interview_availability"),
+        InlinePanel(
+            "languages",
+            heading=_("Gives interviews in"),
+            label=_("Language"),
+            help_text=_("Shown only with an interview availability above."),
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

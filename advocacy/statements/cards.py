@@ -23,7 +23,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 
 from advocacy.core import dates
 
@@ -257,7 +256,7 @@ def layout(statement, size):
     text_width = width - 2 * MARGIN
     organisation, host = site_identity()
     name = statement.speaker_name or capfirst(statement.anonymous_source)  # as the site shows it
-    role = statement.role_line if statement.speaker_id else _("Name withheld for their safety")
+    role = statement.role_line if statement.speaker_id else str(capfirst(statement.withheld_note))
     date = statement.date_label if statement.date_said else str(dates.DATE_NOT_GIVEN)
     date = capfirst(date)
 

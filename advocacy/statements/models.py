@@ -42,6 +42,12 @@ from .serializers import CardURLField, PermalinkField
 BIDI_CONTROLS = textsafety.INVISIBLE
 
 
+# The language the words were said in, or "not stated": a testimony quoted in an English
+# release may have been said in Russian and translated, and the release does not say.
+LANGUAGE_NOT_STATED = ""
+STATEMENT_LANGUAGES = [(LANGUAGE_NOT_STATED, _("Not stated in the source")), *LANGUAGE_CHOICES]
+
+
 # A quotation that ends a question, an exclamation or a trailing-off keeps its mark before
 # “said …”; any other ending (a full stop, a colon, nothing) becomes the comma that runs the
 # words into their attribution: “… were too great,” said …  (never “… too great.” said).
@@ -54,6 +60,14 @@ def quoted_for_citation(words):
     if words.endswith(KEEPS_ITS_ENDING):
         return words
     return words.rstrip(".,;:") + ","
+
+
+def withheld_note(reason=""):
+    """“name withheld”, or “name withheld: <the source's reason>”."""
+    reason = (reason or "").strip()
+    if reason:
+        return _("name withheld: %(reason)s") % {"reason": reason}
+    return _("name withheld")
 
 
 class Topic(models.Model):
@@ -113,9 +127,13 @@ class Statement(
     )
     language = models.CharField(
         max_length=10,
-        choices=LANGUAGE_CHOICES,
-        default="en",
-        help_text=_("The language the words were said in."),
+        choices=STATEMENT_LANGUAGES,
+        blank=True,
+        default=LANGUAGE_NOT_STATED,
+        help_text=_(
+            "The language the words were said in, when the source says so or you know it;"
+            " otherwise “Not stated in the source” (quoted words may be a translation)."
+        ),
         verbose_name=_("language"),
     )
     speaker = models.ForeignKey(
@@ -147,6 +165,15 @@ class Statement(
             " or detail that could identify them, e.g. “a prominent LGBTI activist in Belarus”."
         ),
         verbose_name=_("anonymous source"),
+    )
+    anonymity_reason = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("why the name is withheld"),
+        help_text=_(
+            "Only when the source gives a reason, in its words, e.g. “at their request”. Left"
+            " empty, the site says “name withheld” and gives no reason."
+        ),
     )
     date_said = models.DateField(
         null=True,
@@ -221,7 +248,10 @@ class Statement(
             ],
             heading=_("Named speaker"),
         ),
-        MultiFieldPanel([FieldPanel("anonymous_source")], heading=_("…or anonymous source")),
+        MultiFieldPanel(
+            [FieldPanel("anonymous_source"), FieldPanel("anonymity_reason")],
+            heading=_("…or anonymous source"),
+        ),
         MultiFieldPanel(
             [FieldPanel("date_said"), FieldPanel("source_page"), FieldPanel("source_description")],
             heading=_("When and where"),
@@ -249,6 +279,7 @@ class Statement(
         APIField("speaker_role"),
         APIField("speaker_organisation"),
         APIField("anonymous_source"),
+        APIField("anonymity_reason"),
         APIField("date_said"),
         APIField("date_label"),
         APIField("country_codes"),
@@ -295,6 +326,10 @@ class Statement(
             raise ValidationError(
                 {"speaker": _("Choose who said it, or describe the anonymous source.")}
             )
+        if named and self.anonymity_reason:
+            raise ValidationError(
+                {"anonymity_reason": _("A named speaker's name is not withheld: leave this empty.")}
+            )
         if anonymous and (self.speaker_role or self.speaker_organisation):
             raise ValidationError(
                 {
@@ -325,6 +360,17 @@ class Statement(
             return self.anonymous_source
         role = self.role_line
         return f"{self.speaker.name}, {role}" if role else self.speaker.name
+
+    @property
+    def language_label(self):
+        """“English”, or “Not stated in the source”."""
+        return self.get_language_display() if self.language else STATEMENT_LANGUAGES[0][1]
+
+    @property
+    def withheld_note(self):
+        """What stands beside an anonymous source: “name withheld”, with the reason only
+        when an editor gave the source's one."""
+        return withheld_note(self.anonymity_reason)
 
     @property
     def role_line(self):

@@ -35,7 +35,8 @@ def speaker_and_language_choices():
         SimpleNamespace(pk=pk, name=name)
         for pk, name in sorted(names.items(), key=lambda item: (item[1], item[0]))
     ]
-    return speakers, sorted({language for language, _pk, _name in pairs})
+    # "Not stated" is no language to filter by.
+    return speakers, sorted({language for language, _pk, _name in pairs if language})
 
 
 @require_safe

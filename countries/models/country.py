@@ -19,10 +19,12 @@ from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
+from advocacy.core.sourcing import SourcedMixin, normalised
 from advocacy.core.visibility import annotate_public_page
 from countries.dossier import CountryDossier
 from countries.facts import (
     ALLOWED_STATUSES,
+    LIMITING_WORDS,
     SYMBOLS,
     TONE_LABELS,
     TONES,
@@ -83,7 +85,10 @@ class CountryPage(StoryPageMixin, BasePage):
             "facts",
             heading=_("Facts"),
             label=_("Fact"),
-            help_text=_("One per topic; each with its source and the date it was checked."),
+            help_text=_(
+                "One per topic; each with the source's exact words it rests on. A date it was"
+                " checked is shown only when you give one."
+            ),
         ),
         FieldPanel("body"),
         InlinePanel(
@@ -181,6 +186,9 @@ class EmptyFact:
     last_checked = None
     year = None
     note = ""
+    source_excerpt = ""
+    source_name = ""
+    source_label = ""
     status = Status.NOT_STATED
 
     def __init__(self, topic):
@@ -192,14 +200,16 @@ class EmptyFact:
     def get_status_display(self):
         return _("No information recorded yet")
 
+    status_text = property(get_status_display)
+
     tone = "unknown"
     symbol = SYMBOLS["unknown"]
     tone_label = TONE_LABELS["unknown"]
     recorded = False
 
 
-class CountryFact(models.Model):
-    """One structured fact about a country, with its source and when it was checked."""
+class CountryFact(SourcedMixin, models.Model):
+    """One structured fact about a country, with the source's words it rests on."""
 
     country = ParentalKey(
         CountryPage, on_delete=models.CASCADE, related_name="facts", verbose_name=_("country")
@@ -208,7 +218,11 @@ class CountryFact(models.Model):
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
-        help_text=_("Pick “Not stated in the report” rather than guess."),
+        help_text=_(
+            "No more than the source's words say: “Mixed / limited” when they qualify it"
+            " (“a small number”, “limited”), “Stated for the region as a whole” when they are"
+            " about all the countries together, “Not stated in the source” rather than guess."
+        ),
         verbose_name=_("status"),
     )
     year = models.PositiveSmallIntegerField(
@@ -229,14 +243,19 @@ class CountryFact(models.Model):
         verbose_name=_("source"),
     )
     last_checked = models.DateField(
-        default=datetime.date.today,
-        help_text=_("When someone last checked this against the source."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone checked this against the source. Leave empty unless someone did:"
+            " the page then gives no date."
+        ),
         verbose_name=_("last checked"),
     )
 
     panels = [
         FieldRowPanel([FieldPanel("topic"), FieldPanel("status"), FieldPanel("year")]),
         FieldPanel("note"),
+        *SourcedMixin.source_panels,
         FieldRowPanel([FieldPanel("source"), FieldPanel("last_checked")]),
     ]
     api_fields = [
@@ -244,6 +263,7 @@ class CountryFact(models.Model):
         APIField("status"),
         APIField("year"),
         APIField("note"),
+        *SourcedMixin.source_api_fields,
         APIField("last_checked"),
     ]
 
@@ -265,16 +285,45 @@ class CountryFact(models.Model):
         if self.topic and self.status and self.status not in allowed:
             # No quotation marks around the topic: its label may carry its own (“Propaganda”
             # law), and ““Propaganda” law” is what wrapping it printed.
-            errors["status"] = _("For %(topic)s, choose one of: %(allowed)s.") % {
+            errors["status"] = _(
+                "For %(topic)s, choose one of: %(allowed)s. Say no more than the source's"
+                " words: “Mixed / limited” when they qualify it, “Stated for the region as a"
+                " whole” when they are about all the countries together."
+            ) % {
                 "topic": self.get_topic_display(),
                 "allowed": ", ".join(str(Status(s).label) for s in allowed),
             }
+        elif self.status and self.tone == "good" and self.limiting_words:
+            errors["status"] = _(
+                "The source's words say “%(words)s”: that is not protective. Choose “Mixed /"
+                " limited” (or the status the words state), or “Stated for the region as a"
+                " whole” when they are about all the countries together."
+            ) % {"words": self.limiting_words[0].strip()}
+        if self.status and self.status != Status.NOT_STATED and not self.source_excerpt.strip():
+            errors["source_excerpt"] = _(
+                "Copy the source's exact words this status rests on, so readers can check it;"
+                " or choose “Not stated in the source”."
+            )
         if self.year and self.topic not in YEAR_TOPICS:
             errors["year"] = _("Only laws and constitutional amendments take a year.")
         if self.last_checked and self.last_checked > timezone.now().date():
             errors["last_checked"] = _("The date it was checked cannot be in the future.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def limiting_words(self):
+        """The words in the excerpt that rule out a protective status (see facts.py)."""
+        text = normalised(self.source_excerpt).casefold()
+        return [word for word in LIMITING_WORDS if word in text]
+
+    @property
+    def status_text(self):
+        """The status as printed: “Not stated in the press release” when the editor named
+        the source, else the status's label."""
+        if self.status == Status.NOT_STATED and self.source_name:
+            return _("Not stated in %(source)s") % {"source": self.source_name}
+        return self.get_status_display()
 
     @property
     def recorded(self):
@@ -293,8 +342,8 @@ class CountryFact(models.Model):
         return TONE_LABELS[self.tone]
 
 
-class TimelineEvent(models.Model):
-    """Something that happened, dated as precisely as the source allows."""
+class TimelineEvent(SourcedMixin, models.Model):
+    """Something that happened, dated as precisely as the source allows, with its words."""
 
     country = ParentalKey(
         CountryPage, on_delete=models.CASCADE, related_name="events", verbose_name=_("country")
@@ -338,9 +387,16 @@ class TimelineEvent(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]),
         FieldPanel("description"),
+        *SourcedMixin.source_panels,
         FieldPanel("source"),
     ]
-    api_fields = [APIField("year"), APIField("month"), APIField("day"), APIField("description")]
+    api_fields = [
+        APIField("year"),
+        APIField("month"),
+        APIField("day"),
+        APIField("description"),
+        *SourcedMixin.source_api_fields,
+    ]
 
     class Meta:
         verbose_name = _("timeline event")

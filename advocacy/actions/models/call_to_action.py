@@ -60,7 +60,10 @@ class CallToAction(PublicAction):
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("How many confirmed signatures the campaign aims for."),
+        help_text=_(
+            "How many confirmed signatures the campaign aims for: its own target, not a figure"
+            " from the report. Shown on this call to action's page only, and labelled so."
+        ),
         verbose_name=_("goal"),
     )
     opens_at = models.DateTimeField(
