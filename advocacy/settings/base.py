@@ -213,6 +213,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_ROOT / "press-kit"},
     },
+    # The PDF and EPUB built from each report: served by the report's route while it is public.
+    "report_downloads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT / "report-downloads"},
+    },
 }
 
 # The page editor can exceed Django's default of 1,000 form fields.
@@ -466,6 +471,9 @@ LOGGING = {
         "advocacy.audit": {"level": "INFO"},
         # One line per task run is noise; a failed task is still logged (ERROR).
         "django.tasks": {"level": "WARNING"},
+        # WeasyPrint names each screen-only CSS rule it skips while laying out a report's PDF.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }
 

@@ -14,6 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "quote_cards": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "press_kit": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "report_downloads": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
 LOCAL_ADMIN_ALLOWED = True

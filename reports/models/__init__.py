@@ -1,4 +1,5 @@
 from .chapter import ReportChapterPage
+from .download import ReportDownload
 from .press import PressReleaseIndexPage, PressReleasePage
 from .report import KeyFinding, ReportCountry, ReportPage
 
@@ -8,5 +9,6 @@ __all__ = [
     "PressReleasePage",
     "ReportChapterPage",
     "ReportCountry",
+    "ReportDownload",
     "ReportPage",
 ]
