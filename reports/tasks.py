@@ -63,4 +63,3 @@ def rebuild_on_publish(sender, instance, **kwargs):
     report_id = _report_id(instance)
     if report_id is not None:
         enqueue_build(report_id)
-

@@ -61,7 +61,9 @@ def check_epub(content):
         "language": metadata.find(f"{DC}language").text,
     }
     assert found["title"] and found["language"]
-    modified = [m for m in metadata.findall(f"{OPF}meta") if m.get("property") == "dcterms:modified"]
+    modified = [
+        m for m in metadata.findall(f"{OPF}meta") if m.get("property") == "dcterms:modified"
+    ]
     assert len(modified) == 1
     base = posixpath.dirname(opf_path)
     names = set(archive.namelist())

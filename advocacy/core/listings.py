@@ -133,7 +133,6 @@ class ListingPageMixin(FileRoutesMixin):
         return _serve_path(page.url_path[len(root.url_path) :], language)
 
 
-
 @receiver(class_prepared, dispatch_uid="listing-routes")
 def register_listing_routes(sender, **kwargs):
     """Make a listing page type's route names known to ``listing_url`` when it is defined

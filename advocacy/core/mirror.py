@@ -199,9 +199,7 @@ class Crawler:
         if response.status_code != 200 or settings.SESSION_COOKIE_NAME in response.cookies:
             return None  # not public, gone, or for one visitor only
         # (A page with a form sets the CSRF cookie: the form is replaced, the cookie unused.)
-        content = (
-            b"".join(response.streaming_content) if response.streaming else response.content
-        )
+        content = b"".join(response.streaming_content) if response.streaming else response.content
         content_type = response.get("Content-Type", "").split(";")[0].strip()
         return Fetched(path + (f"?{query}" if query else ""), content_type, content)
 

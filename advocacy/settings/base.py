@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "advocacy.core.middleware.PathLocaleMiddleware",
     # The site, its settings, menu and home page, from the cache (advocacy.core.sitecache).
     "advocacy.core.sitecache.SiteFrameMiddleware",
+    # Onion-Location (the site's Tor address, from the site settings) on public responses,
+    # inside the page cache so cached copies carry it too.
+    "advocacy.core.middleware.OnionLocationMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -74,8 +74,11 @@ def build_downloads(report, *, force=False):
     built = {}
     for kind, build in builders().items():
         row = existing.get(kind)
-        if row is not None and row.source == source and not force and storage().exists(
-            row.file_name
+        if (
+            row is not None
+            and row.source == source
+            and not force
+            and storage().exists(row.file_name)
         ):
             built[kind] = row
             continue

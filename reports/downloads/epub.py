@@ -28,7 +28,7 @@ WEB_ONLY_ATTRIBUTES = ("srcset", "sizes", "loading", "decoding", "fetchpriority"
 STYLE = """
 body { font-family: serif; line-height: 1.5; }
 h1, h2, h3 { font-family: sans-serif; line-height: 1.2; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; }
 .standfirst { font-size: 1.1em; }
 figure { margin: 1em 0; } img { max-width: 100%; height: auto; }
 blockquote, .quote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #999; }
@@ -116,7 +116,7 @@ def build_epub(report):
                 del node.attrib[attribute]
         document = epub.EpubHtml(title=title, file_name=file_name, lang=language)
         document.content = (
-            f'<html><head><title>{_escape(title)}</title></head><body>'
+            f"<html><head><title>{_escape(title)}</title></head><body>"
             f"{html.tostring(element, encoding='unicode')}</body></html>"
         )
         document.add_item(style)
