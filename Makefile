@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code
+.PHONY: help run dev setup install install-runtime system-libs lock test lint format bench bench-launch clean check-python screenshots admin-code
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -22,7 +22,7 @@ help:
 	@echo "make screenshots  refresh the README's screenshots (docs/screenshots) from the browser tests"
 	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lock    re-pin requirements/*.txt (with hashes) after changing pyproject.toml"
-	@echo "make bench   queries per page, then req/s uncached, cached in the app and through Varnish"
+	@echo "make bench   queries per page, PDF/EPUB build times and sizes, then req/s uncached, cached in the app and through Varnish"
 	@echo "make lint | make format | make bench-launch | make clean"
 
 check-python:
@@ -48,9 +48,25 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
 	$(PIP_INSTALL) -r requirements/dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
-install-runtime: $(VENV)/.installed-runtime
+install-runtime: system-libs $(VENV)/.installed-runtime
 
-install: $(VENV)/.installed-dev
+install: system-libs $(VENV)/.installed-dev
+
+# The report's PDF (WeasyPrint) needs Pango and HarfBuzz, and fonts that set Latin, Cyrillic and
+# Armenian (DejaVu; static/fonts has copies too). Installed with apt when missing and this is
+# root on Debian/Ubuntu (as CI is); otherwise the command to run is printed.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core
+system-libs:
+	@if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' \
+		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing WeasyPrint's system libraries and fonts: $(WEASYPRINT_DEBS)"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq $(WEASYPRINT_DEBS) >/dev/null; \
+		else \
+			echo "Note: the report's PDF needs: sudo apt-get install $(WEASYPRINT_DEBS)" >&2; \
+		fi; \
+	fi
 
 # After changing the dependencies in pyproject.toml: re-pin (keeping the other pins);
 # `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed release.
@@ -109,6 +125,7 @@ format: install
 # change in the same run, a soak through Varnish); `make bench-launch` runs only the latter.
 bench: install
 	$(VPY) bench/run.py
+	$(VPY) bench/report_files.py
 	$(VPY) bench/launch.py
 
 bench-launch: install

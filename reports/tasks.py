@@ -3,6 +3,7 @@ request (``reports.downloads``)."""
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
 from django.tasks import task
@@ -60,6 +61,8 @@ def _report_id(instance):
 @receiver(page_unpublished, dispatch_uid="reports-downloads-unpublished")
 def rebuild_on_publish(sender, instance, **kwargs):
     """A report or chapter published or unpublished: its report's files follow."""
+    if not settings.REPORT_DOWNLOADS_ON_PUBLISH:
+        return
     report_id = _report_id(instance)
     if report_id is not None:
         enqueue_build(report_id)

@@ -460,8 +460,9 @@ def _write(target, outputs):
             previous = json.loads((target / MANIFEST).read_text())["files"]
         except (ValueError, KeyError, OSError):
             previous = {}
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-export-", dir=target.parent))
+    staging = None
     try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-export-", dir=target.parent))
         for name, content in outputs.items():
             if previous.get(name) == manifest[name] and (target / name).is_file():
                 result.unchanged += 1

@@ -293,6 +293,11 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # `manage.py db_worker` (started by `make run` beside gunicorn).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Build a report's PDF and EPUB in the background when it or a chapter is published
+# (reports.tasks). The test settings turn it off: most tests publish reports without wanting
+# seconds of layout each time; the tests of the files turn it back on.
+REPORT_DOWNLOADS_ON_PUBLISH = True
+
 # Security headers that apply everywhere, whatever the environment.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

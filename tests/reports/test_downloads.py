@@ -19,6 +19,11 @@ from tests.html import links, text
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def build_on_publish(settings):
+    settings.REPORT_DOWNLOADS_ON_PUBLISH = True
+
+
 def publish(page, capture):
     with capture(execute=True):
         page.save_revision().publish()
