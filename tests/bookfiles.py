@@ -88,3 +88,10 @@ def check_epub(content):
         if media_type == "application/xhtml+xml":
             etree.fromstring(archive.read(href))
     return found, parts
+
+
+def epub_file(content, name):
+    """One XHTML file of the EPUB's package, as text."""
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    (path,) = [entry for entry in archive.namelist() if entry.endswith("/" + name)]
+    return archive.read(path).decode()

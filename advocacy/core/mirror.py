@@ -28,6 +28,7 @@ How it works:
 
 import hashlib
 import json
+import mimetypes
 import os
 import posixpath
 import re
@@ -41,6 +42,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 from django.test import Client, override_settings
 from django.utils import translation
@@ -195,6 +198,10 @@ class Crawler:
     def fetch(self, path, query):
         if settings.MEDIA_URL.startswith("/") and path.startswith(settings.MEDIA_URL):
             return self._media(path)
+        if path.startswith(settings.STATIC_URL):
+            found = self._static(path)
+            if found is not None:
+                return found
         response = self.client.get(path, query, secure=self.secure)
         if response.status_code != 200 or settings.SESSION_COOKIE_NAME in response.cookies:
             return None  # not public, gone, or for one visitor only
@@ -203,11 +210,26 @@ class Crawler:
         content_type = response.get("Content-Type", "").split(";")[0].strip()
         return Fetched(path + (f"?{query}" if query else ""), content_type, content)
 
+    def _static(self, path):
+        """A static file: the collected copy (hashed names in production), else the one in
+        the source tree; whatever serves them in this process (WhiteNoise) need not."""
+        name = posixpath.normpath(path[len(settings.STATIC_URL) :])
+        if name.startswith(("..", "/")):
+            return None
+        try:
+            with staticfiles_storage.open(name, "rb") as handle:
+                content = handle.read()
+        except (FileNotFoundError, OSError, ValueError, NotImplementedError):
+            found = finders.find(name)
+            if not found:
+                return None
+            content = Path(found).read_bytes()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return Fetched(path, content_type, content)
+
     def _media(self, path):
         """An uploaded file the pages show (a rendition): read from storage, since the
         application does not serve media in production. Documents are never read here."""
-        import mimetypes
-
         name = posixpath.normpath(path[len(settings.MEDIA_URL) :])
         if name.startswith(("..", "/")) or not name.startswith("images/"):
             return None
@@ -423,8 +445,20 @@ def export(directory, base_url=None, site=None):
     if site is None:
         raise MirrorError("There is no default site to export.")
     host = urlsplit(site.root_url).hostname or "localhost"
-    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]):
-        crawler, fetched = crawl(site)
+    try:  # the folder files are staged in, beside the target: proves it can be written
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-export-", dir=target.parent))
+    except OSError as error:
+        raise MirrorError(f"Cannot write beside {target}: {error.strerror or error}.") from None
+    try:
+        with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]):
+            crawler, fetched = crawl(site)
+        result = _finish(target, staging, crawler, fetched, base_url)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _finish(target, staging, crawler, fetched, base_url):
     taken = {}
     for item in fetched.values():
         path, _, query = item.url.partition("?")
@@ -436,7 +470,7 @@ def export(directory, base_url=None, site=None):
     fetched = {url: item for url, item in fetched.items() if item.file}
     rewriter = Rewriter(crawler, fetched, base_url)
     outputs = {item.file: rewriter.content(item) for item in fetched.values()}
-    result = _write(target, outputs)
+    result = _write(target, staging, outputs)
     result.files = {url: item.file for url, item in fetched.items()}
     return result
 
@@ -450,7 +484,7 @@ def _digest(content):
     return hashlib.sha256(content).hexdigest()
 
 
-def _write(target, outputs):
+def _write(target, staging, outputs):
     """Stage every file beside the target, then move them in (see the module doc)."""
     result = Result()
     manifest = {name: _digest(content) for name, content in sorted(outputs.items())}
@@ -460,9 +494,7 @@ def _write(target, outputs):
             previous = json.loads((target / MANIFEST).read_text())["files"]
         except (ValueError, KeyError, OSError):
             previous = {}
-    staging = None
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-export-", dir=target.parent))
         for name, content in outputs.items():
             if previous.get(name) == manifest[name] and (target / name).is_file():
                 result.unchanged += 1
@@ -474,7 +506,6 @@ def _write(target, outputs):
         (staging / MANIFEST).write_text(json.dumps({"files": manifest}, indent=1))
         if not target.exists():
             staging.rename(target)
-            staging = None
         else:
             for name in result.written:
                 destination = target / name
@@ -491,9 +522,6 @@ def _write(target, outputs):
             os.replace(staging / MANIFEST, target / MANIFEST)
     except OSError as error:
         raise MirrorError(f"Could not write the export: {error}") from error
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
     return result
 
 

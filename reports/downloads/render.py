@@ -35,8 +35,11 @@ def render_whole_report(report):
     # The site's own host, whatever ALLOWED_HOSTS says in the worker's settings.
     request.get_host = lambda: address.netloc or "localhost"
     request.user = AnonymousUser()
+    # A fresh copy each time: rendering counts footnote references on the chapters it reads
+    # (wagtail-footnotes), so a second rendering from the same objects would number them on.
+    fresh = type(report.specific).objects.get(pk=report.pk)
     with translation.override(report.locale.language_code):
-        response = report.specific.whole_report(request)
+        response = fresh.whole_report(request)
     return response.content.decode(), origin, path
 
 

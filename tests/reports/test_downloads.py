@@ -1,6 +1,8 @@
 """The report as PDF and EPUB: built in the background on publish, from the whole-report page,
 offered on the report with format and size, readable by a reader's software."""
 
+import re
+
 import pytest
 from wagtail_factories import ImageFactory
 
@@ -13,7 +15,7 @@ from reports import downloads
 from reports.factories import ReportChapterPageFactory, ReportPageFactory
 from reports.models import ReportDownload
 from reports.tasks import build_report_downloads
-from tests.bookfiles import check_epub, pdf_fonts, pdf_pages
+from tests.bookfiles import check_epub, epub_file, pdf_fonts, pdf_pages
 from tests.html import links, text
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,10 @@ def test_footnotes_are_numbered_notes_that_link_back(
     _metadata, parts = check_epub(content)
     chapter_text = dict(parts)["1. Noted"]
     assert "The source of the claim." in chapter_text
+    # The note's back-link leads to the reference's anchor (in the file of the chapter).
+    chapter_file = epub_file(content, "chapter-001.xhtml")
+    backs = re.findall(r'class="footnotes__back" href="#([^"]+)"', chapter_file)
+    assert backs and all(f'id="{anchor}"' in chapter_file for anchor in backs)
 
 
 def test_cyrillic_and_armenian_are_set_in_an_embedded_font(
