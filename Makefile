@@ -79,6 +79,8 @@ setup: install-runtime
 	$(MANAGE_LOCAL) migrate --noinput -v0
 	$(MANAGE_LOCAL) collectstatic --noinput -v0
 	$(MANAGE_LOCAL) load_demo_content
+	@# The reports' PDF and EPUB, built by the worker `make run` starts (up-to-date ones are kept).
+	@$(MANAGE_LOCAL) build_report_files -v0
 	@$(MANAGE_LOCAL) ensure_local_admin
 
 run: install-runtime

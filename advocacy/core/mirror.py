@@ -371,9 +371,6 @@ class Rewriter:
 
     def html(self, item):
         text = item.content.decode("utf-8", "replace")
-        language = re.search(r'<html[^>]*\slang="([^"]+)"', text)
-        with translation.override(language.group(1) if language else None):
-            text = FORM.sub(lambda match: self._form_note(match, item), text)
 
         def rewrite_tag(match):
             tag = match.group(0)
@@ -381,7 +378,12 @@ class Rewriter:
                 return tag  # the canonical address stays the live site's
             return ATTRIBUTE.sub(lambda a: self._attribute(a, item), tag)
 
-        return TAG.sub(rewrite_tag, text).encode()
+        text = TAG.sub(rewrite_tag, text)
+        # Then the forms, whose notes link to the live site on purpose.
+        language = re.search(r'<html[^>]*\slang="([^"]+)"', text)
+        with translation.override(language.group(1) if language else None):
+            text = FORM.sub(lambda match: self._form_note(match, item), text)
+        return text.encode()
 
     def _attribute(self, match, item):
         name = match.group(1).strip().split("=")[0].lower()

@@ -200,3 +200,11 @@ def test_unchanged_content_is_not_built_again_and_unpublishing_removes_the_files
 def test_a_made_up_file_name_is_not_found(client, report):
     for name in ("nothing.pdf", "../../etc/passwd.pdf", "x.exe", "ÿ.epub"):
         assert client.get(report.url + name).status_code == 404
+
+
+def test_the_command_builds_every_public_reports_files(report, chapters):
+    from django.core.management import call_command
+
+    assert not ReportDownload.objects.exists()  # factories publish no revision: no build
+    call_command("build_report_files", "--now", verbosity=0)
+    assert {row.kind for row in ReportDownload.objects.filter(report=report)} == {"pdf", "epub"}
