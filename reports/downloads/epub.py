@@ -164,6 +164,13 @@ def _embed_images(book, element, origin, images):
     rendition, a missing file) is left out, its alt text in its place."""
     from ebooklib import epub
 
+    for picture in list(element.iter("picture")):  # the book takes the <img>, one format
+        image = picture.find(".//img")
+        if image is not None:
+            image.tail = picture.tail
+            picture.getparent().replace(picture, image)
+        else:
+            picture.getparent().remove(picture)
     for image in list(element.iter("img")):
         source = image.get("src") or ""
         name = images.get(source)

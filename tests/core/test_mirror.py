@@ -190,14 +190,20 @@ def test_the_exported_demo_site_reads_like_the_live_one_from_a_static_server(
     # A second run writes nothing; a change rewrites what shows it, not the whole site.
     again = mirror.export(folder, base_url=origin)
     assert again.written == [] and again.removed == []
-    about = Page.objects.get(url_path__endswith="/home/about/").specific
-    about.title = "About this site, renamed"
+    chapter = Page.objects.get(url_path__endswith="/less-equal/introduction/").specific
+    chapter.standfirst = "A standfirst rewritten today."
     with django_capture_on_commit_callbacks(execute=True):
-        about.save_revision().publish()
+        chapter.save_revision().publish()  # the report's PDF and EPUB are rebuilt too
     changed = mirror.export(folder, base_url=origin)
-    assert "about/index.html" in changed.written
+    assert "less-equal/introduction/index.html" in changed.written
+    assert "less-equal/index.html" in changed.written  # its list of chapters
+    assert "about/index.html" not in changed.written
     assert len(changed.written) < len(files) / 2
-    assert "About this site, renamed" in (folder / "about/index.html").read_text()
+    assert [name for name in changed.removed if name.endswith((".pdf", ".epub"))]
+    assert (
+        "A standfirst rewritten today."
+        in (folder / "less-equal/introduction/index.html").read_text()
+    )
 
 
 def test_a_folder_that_is_not_an_export_is_left_alone(tmp_path):
