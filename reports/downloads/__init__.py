@@ -19,8 +19,10 @@ from django.db import transaction
 from django.utils.text import slugify
 
 STORAGE = "report_downloads"
-# Raise when the templates or styles of the files change, so every report is built again.
-BUILD_VERSION = "1"
+# Raise when the templates or the builders change, so every report is built again (a change
+# to the stylesheets the PDF uses does that by itself).
+BUILD_VERSION = "2"
+STYLESHEETS = ("css/site.css", "css/print.css", "css/pdf.css")
 HASH_LENGTH = 12
 
 logger = logging.getLogger(__name__)
@@ -55,7 +57,19 @@ def source_fingerprint(report):
         getattr(settings_row, "organisation_name", ""),
     ]
     parts += [f"{chapter.pk}:{chapter.live_revision_id}" for chapter in report.chapters()]
+    parts += [_file_digest(name) for name in STYLESHEETS]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _file_digest(static_name):
+    """A stylesheet's hash, so that a change of style builds every report's files again."""
+    from django.contrib.staticfiles import finders
+
+    found = finders.find(static_name)
+    if not found:
+        return ""
+    with open(found, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
 
 
 def file_name_for(report, kind, content):
