@@ -208,3 +208,23 @@ def test_the_command_builds_every_public_reports_files(report, chapters):
     assert not ReportDownload.objects.exists()  # factories publish no revision: no build
     call_command("build_report_files", "--now", verbosity=0)
     assert {row.kind for row in ReportDownload.objects.filter(report=report)} == {"pdf", "epub"}
+
+
+def test_a_translated_report_has_files_of_its_own_in_its_language(
+    client, report, chapters, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    russian = Locale.objects.create(language_code="ru")
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = report.copy_for_translation(russian, copy_parents=True)
+        translated.title = "Меньше равных"
+        translated.save_revision().publish()
+
+    row = ReportDownload.objects.get(report=translated, kind="epub")
+    assert "-ru-" in row.file_name
+    metadata, _parts = check_epub(fetch(client, translated, "epub")[1])
+    assert metadata["language"] == "ru"
+    assert metadata["title"].startswith("Меньше равных")
+    assert "Меньше равных" in pdf_pages(fetch(client, translated, "pdf")[1])[0]
+    assert ReportDownload.objects.filter(report=report).count() == 0  # English: not republished
