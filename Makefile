@@ -12,7 +12,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code messages messages-compile
+.PHONY: help run dev setup install install-runtime system-libs lock test lint format bench bench-launch clean check-python screenshots admin-code messages messages-compile
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -23,7 +23,7 @@ help:
 	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lock    re-pin requirements/*.txt (with hashes) after changing pyproject.toml"
 	@echo "make messages  collect new interface strings into locale/*/django.po, list the untranslated"
-	@echo "make bench   queries per page, then req/s uncached, cached in the app and through Varnish"
+	@echo "make bench   queries per page, PDF/EPUB build times and sizes, then req/s uncached, cached in the app and through Varnish"
 	@echo "make lint | make format | make bench-launch | make clean"
 
 check-python:
@@ -49,9 +49,9 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
 	$(PIP_INSTALL) -r requirements/dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
-install-runtime: $(VENV)/.installed-runtime messages-compile
+install-runtime: system-libs $(VENV)/.installed-runtime messages-compile
 
-install: $(VENV)/.installed-dev messages-compile
+install: system-libs $(VENV)/.installed-dev messages-compile
 
 # Interface translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo
 # is not (.gitignore): it is built here whenever it is missing or older than its .po.
@@ -78,6 +78,22 @@ messages: $(VENV)/.installed-runtime
 	done
 	@$(MAKE) --no-print-directory messages-compile
 
+# The report's PDF (WeasyPrint) needs Pango and HarfBuzz, and fonts that set Latin, Cyrillic and
+# Armenian (DejaVu; static/fonts has copies too). Installed with apt when missing and this is
+# root on Debian/Ubuntu (as CI is); otherwise the command to run is printed.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core
+system-libs:
+	@if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' \
+		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing WeasyPrint's system libraries and fonts: $(WEASYPRINT_DEBS)"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq $(WEASYPRINT_DEBS) >/dev/null; \
+		else \
+			echo "Note: the report's PDF needs: sudo apt-get install $(WEASYPRINT_DEBS)" >&2; \
+		fi; \
+	fi
+
 # After changing the dependencies in pyproject.toml: re-pin (keeping the other pins);
 # `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed release.
 lock: install
@@ -89,6 +105,8 @@ setup: install-runtime
 	$(MANAGE_LOCAL) migrate --noinput -v0
 	$(MANAGE_LOCAL) collectstatic --noinput -v0
 	$(MANAGE_LOCAL) load_demo_content
+	@# The reports' PDF and EPUB, built by the worker `make run` starts (up-to-date ones are kept).
+	@$(MANAGE_LOCAL) build_report_files -v0
 	@$(MANAGE_LOCAL) ensure_local_admin
 
 run: install-runtime
@@ -135,6 +153,7 @@ format: install
 # change in the same run, a soak through Varnish); `make bench-launch` runs only the latter.
 bench: install
 	$(VPY) bench/run.py
+	$(VPY) bench/report_files.py
 	$(VPY) bench/launch.py
 
 bench-launch: install

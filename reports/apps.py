@@ -9,3 +9,6 @@ class ReportsConfig(AppConfig):
     # A context of its own: Wagtail's admin menu has a "Reports" (audit log, etc.) that our
     # catalog would otherwise retranslate as this app's "Доклады".
     verbose_name = pgettext_lazy("app", "Reports")
+
+    def ready(self):
+        from . import tasks  # noqa: F401  (connects the builds of the report's files)

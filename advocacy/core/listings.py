@@ -43,7 +43,25 @@ _ROUTES = {}
 CACHE_SECONDS = 600
 
 
-class ListingPageMixin(RoutablePageMixin):
+class FileRoutesMixin(RoutablePageMixin):
+    """A routable page with routes for files' addresses (statements.csv, card-og.png, a
+    report's PDF)."""
+
+    def route(self, request, path_components):
+        """Wagtail's routing gives every sub-path a final "/"; a route for a file's address
+        (statements.csv, card-og.png) is matched without it, exactly."""
+        if self.live and path_components and "." in path_components[-1]:
+            try:
+                match = self.resolve_subpage("/" + "/".join(path_components))
+            except Http404:
+                pass
+            else:
+                request.routable_resolver_match = match
+                return RouteResult(self, args=tuple(match))
+        return super().route(request, path_components)
+
+
+class ListingPageMixin(FileRoutesMixin):
     """A page that serves named sub-addresses other code links to (see the module doc).
 
     Set ``fallback_slug`` (the slug the demo gives it) and, optionally, ``route_namespace``
@@ -113,19 +131,6 @@ class ListingPageMixin(RoutablePageMixin):
             if root_translated is not None and root_translated.live:
                 return own_path
         return _serve_path(page.url_path[len(root.url_path) :], language)
-
-    def route(self, request, path_components):
-        """Wagtail's routing gives every sub-path a final "/"; a route for a file's address
-        (statements.csv, card-og.png) is matched without it, exactly."""
-        if self.live and path_components and "." in path_components[-1]:
-            try:
-                match = self.resolve_subpage("/" + "/".join(path_components))
-            except Http404:
-                pass
-            else:
-                request.routable_resolver_match = match
-                return RouteResult(self, args=tuple(match))
-        return super().route(request, path_components)
 
 
 @receiver(class_prepared, dispatch_uid="listing-routes")

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.locale import LocaleMiddleware
@@ -25,6 +25,40 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class OnionLocationMiddleware:
+    """``Onion-Location`` on every public response when the site settings name the site's
+    onion service: the same path and query at the onion address (Tor Browser offers it).
+
+    Placed inside the page cache's middleware, after the site frame is read: the header is
+    part of the response the page cache and Varnish keep, and saving the site settings
+    purges every cached page (advocacy.core.pagecache), so a changed address reaches every
+    page at once. Not sent by the admin, nor to a reader already on the onion address."""
+
+    skipped_prefixes = ("/admin/", "/django-admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.skipped_prefixes) or response.has_header("Onion-Location"):
+            return response
+        origin = self.onion_origin(request)
+        if origin and not request.get_host().lower().endswith(".onion"):
+            response["Onion-Location"] = origin + request.get_full_path()
+        return response
+
+    @staticmethod
+    def onion_origin(request):
+        from .models import SiteSettings
+
+        try:
+            site_settings = SiteSettings.for_request(request)
+        except (SiteSettings.DoesNotExist, DatabaseError):  # no site here, or no database
+            return ""
+        return site_settings.onion_origin if site_settings is not None else ""
 
 
 class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):

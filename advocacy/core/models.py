@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -169,6 +172,17 @@ class StandardPage(BasePage):
         return self.standfirst
 
 
+ONION_ADDRESS = re.compile(r"^(?:https?://)?([a-z2-7]{56}\.onion)/?$")
+
+
+def validate_onion_address(value):
+    """A version 3 onion service's address: 56 base32 characters then “.onion”."""
+    if not ONION_ADDRESS.match(value.strip().lower()):
+        raise ValidationError(
+            _("Enter an onion address: 56 letters a–z and digits 2–7, then “.onion”.")
+        )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Who publishes this site, how the press reaches it, what the footer says."""
@@ -212,6 +226,15 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("A line or two shown in every page's footer."),
         verbose_name=_("footer text"),
     )
+    onion_address = models.CharField(
+        max_length=100,
+        blank=True,
+        validators=[validate_onion_address],
+        help_text=_(
+            "The site's Tor onion service, e.g. http://…56 letters and digits….onion. Tor"
+            " Browser then offers readers the onion address of each page they open."
+        ),
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
@@ -246,6 +269,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("privacy_page"),
+        FieldPanel("onion_address"),
     ]
 
     class Meta:
@@ -265,6 +289,19 @@ class SiteSettings(BaseSiteSetting):
             site_settings._request = request
             setattr(request, attr_name, site_settings)
         return super().for_request(request)
+
+    def clean(self):
+        super().clean()
+        self.onion_address = self.onion_origin or self.onion_address.strip()
+
+    @property
+    def onion_origin(self):
+        """“http://….onion”, or "" when the site has no onion service."""
+        match = ONION_ADDRESS.match((self.onion_address or "").strip().lower())
+        if not match:
+            return ""
+        scheme = "https" if self.onion_address.strip().lower().startswith("https") else "http"
+        return f"{scheme}://{match.group(1)}"
 
     @property
     def has_press_contact(self):

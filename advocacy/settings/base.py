@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "advocacy.core.middleware.PathLocaleMiddleware",
     # The site, its settings, menu and home page, from the cache (advocacy.core.sitecache).
     "advocacy.core.sitecache.SiteFrameMiddleware",
+    # Onion-Location (the site's Tor address, from the site settings) on public responses,
+    # inside the page cache so cached copies carry it too.
+    "advocacy.core.middleware.OnionLocationMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -213,6 +216,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_ROOT / "press-kit"},
     },
+    # The PDF and EPUB built from each report: served by the report's route while it is public.
+    "report_downloads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT / "report-downloads"},
+    },
 }
 
 # The page editor can exceed Django's default of 1,000 form fields.
@@ -284,6 +292,11 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # or must take the same time whatever it finds, is enqueued here and run by
 # `manage.py db_worker` (started by `make run` beside gunicorn).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Build a report's PDF and EPUB in the background when it or a chapter is published
+# (reports.tasks). The test settings turn it off: most tests publish reports without wanting
+# seconds of layout each time; the tests of the files turn it back on.
+REPORT_DOWNLOADS_ON_PUBLISH = True
 
 # Security headers that apply everywhere, whatever the environment.
 X_FRAME_OPTIONS = "DENY"
@@ -468,6 +481,9 @@ LOGGING = {
         "advocacy.audit": {"level": "INFO"},
         # One line per task run is noise; a failed task is still logged (ERROR).
         "django.tasks": {"level": "WARNING"},
+        # WeasyPrint names each screen-only CSS rule it skips while laying out a report's PDF.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }
 

@@ -14,6 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "quote_cards": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "press_kit": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "report_downloads": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
 LOCAL_ADMIN_ALLOWED = True
@@ -43,6 +44,9 @@ CACHES["pages"] = {
 
 # Tasks run at once, inside the test, so their effects can be asserted directly.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Publishing a report does not lay out its PDF in every test (tests/reports/test_downloads.py
+# and the mirror's test turn it on).
+REPORT_DOWNLOADS_ON_PUBLISH = False
 
 # The web's 2.5 s statement timeout is tested on connections of its own
 # (tests/core/test_database_timeouts.py). The suite's connections get a generous one: many

@@ -1,4 +1,5 @@
 from .chapter import ReportChapterPage
+from .download import ReportDownload
 from .press import PressReleaseIndexPage, PressReleasePage
 from .report import KeyFinding, Recommendation, ReportCountry, ReportPage
 
@@ -9,5 +10,6 @@ __all__ = [
     "Recommendation",
     "ReportChapterPage",
     "ReportCountry",
+    "ReportDownload",
     "ReportPage",
 ]

@@ -4,20 +4,23 @@ from django_countries.fields import CountryField
 
 from django.db import models
 from django.db.models import OuterRef, QuerySet, Subquery, Value, prefetch_related_objects
+from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from advocacy.core.blocks import prefetch_placed
 from advocacy.core.countries import Country, country_pages
+from advocacy.core.listings import FileRoutesMixin
 from advocacy.core.pages import BasePage
 from advocacy.core.serializers import PublicDocumentField
 from advocacy.core.sourcing import SourcedMixin
@@ -27,6 +30,8 @@ from advocacy.core.visibility import (
     public_pages,
 )
 
+# A built file's address names its content (reports.downloads): caches may keep it a day.
+DOWNLOAD_MAX_AGE = 24 * 3600
 # An anchor's href that is a path on this site ("/less-equal/…", not "//host/…").
 SITE_PATH_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
 
@@ -36,7 +41,7 @@ def absolute_links(html, origin):
     return SITE_PATH_HREF.sub(lambda match: f"{match.group(1)}{origin}/", html)
 
 
-class ReportPage(RoutablePageMixin, BasePage):
+class ReportPage(FileRoutesMixin, BasePage):
     """A published report: its landing page, with the chapters as children."""
 
     subtitle = models.CharField(
@@ -172,7 +177,14 @@ class ReportPage(RoutablePageMixin, BasePage):
         context["countries"] = self.country_pages()
         context["press_releases"] = list(self.press_releases())
         context["pdf"] = public_document_or_none(self.pdf)
+        context["downloads"] = self.downloads_for_readers()
         return context
+
+    def downloads_for_readers(self):
+        """The PDF and EPUB built from the report (``reports.downloads``), once built."""
+        from ..downloads import downloads_for
+
+        return downloads_for(self)
 
     @path("all/", name="all")
     def whole_report(self, request):
@@ -184,6 +196,8 @@ class ReportPage(RoutablePageMixin, BasePage):
         prefetch_related_objects(chapters, "footnotes")
         # Every chapter's quotes and actions in one query per kind, not one per chapter.
         prefetch_placed([chapter.body for chapter in chapters])
+        context["pdf"] = public_document_or_none(self.pdf)
+        context["downloads"] = self.downloads_for_readers()
         context["canonical_url"] = self.get_full_url(request) + "all/"
         context["print_url"] = request.build_absolute_uri(request.path)
         response = render(request, "pages/reports/report_all.html", context)
@@ -226,6 +240,27 @@ class ReportPage(RoutablePageMixin, BasePage):
             # names the public page by its title when the editor gave no name.
             row.public_title = row.public_title or ""
         return [r for r in rows if r.kind == 0], [r for r in rows if r.kind == 1]
+
+    @re_path(r"^(?P<file_name>[a-z0-9-]{1,120}\.(?:pdf|epub))$", name="download")
+    def download(self, request, file_name):
+        """The report's built PDF or EPUB, while the report is public (it is: Wagtail
+        serves no route of a page the reader may not see)."""
+        from ..downloads import storage
+
+        row = self.downloads.filter(file_name=file_name).first()
+        if row is None:
+            raise Http404
+        try:
+            handle = storage().open(row.file_name, "rb")
+        except (FileNotFoundError, OSError):
+            raise Http404 from None
+        response = FileResponse(
+            handle, as_attachment=True, filename=row.file_name, content_type=row.content_type
+        )
+        response["X-Robots-Tag"] = "noindex"
+        # The name carries the content's hash: the same address never changes content.
+        patch_cache_control(response, public=True, max_age=DOWNLOAD_MAX_AGE)
+        return response
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

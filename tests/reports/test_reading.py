@@ -44,7 +44,7 @@ def test_landing_page_shows_summary_findings_chapters_download_and_countries(
         assert chapter.title in html
         assert chapter.url in hrefs(html)
     assert "What this chapter covers." in html
-    assert "Download PDF, 2.0" in text  # format and size, e.g. "2.0 KB"
+    assert "Download PDF, 3 KB" in text  # format and size, rounded up to whole KB
     assert "Armenia" in html
     assert "Draftland" not in html
 
