@@ -3,13 +3,18 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# The address `make run` and `make dev` serve, which every absolute URL on the site names
+# (canonical links, the sitemap, feeds, citations, emails); setup writes it to Wagtail's Site.
+# Set it yourself when readers reach the site by another address (a proxy in front).
+PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 VPY := $(VENV)/bin/python
 # The first Python 3.12+ on PATH (pyenv reads .python-version); empty when there is none.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
-LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
+LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1} \
+	PUBLIC_URL=$(PUBLIC_URL)
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
 .PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code
@@ -76,6 +81,7 @@ run: install-runtime
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --error-logfile -
 
+dev: export PUBLIC_URL := $(PUBLIC_URL)
 dev: install-runtime
 	@$(VPY) manage.py preflight --port $(PORT)
 	$(VPY) manage.py migrate --noinput -v0

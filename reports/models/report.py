@@ -19,6 +19,7 @@ from wagtail.search import index
 from advocacy.core.blocks import prefetch_placed
 from advocacy.core.countries import Country, country_pages
 from advocacy.core.pages import BasePage
+from advocacy.core.public_url import public_origin, public_url
 from advocacy.core.serializers import PublicDocumentField
 from advocacy.core.visibility import public_document_or_none, public_pages
 
@@ -161,12 +162,11 @@ class ReportPage(RoutablePageMixin, BasePage):
         # Every chapter's quotes and actions in one query per kind, not one per chapter.
         prefetch_placed([chapter.body for chapter in chapters])
         context["canonical_url"] = self.get_full_url(request) + "all/"
-        context["print_url"] = request.build_absolute_uri(request.path)
+        context["print_url"] = public_url(request.path)
         response = render(request, "pages/reports/report_all.html", context)
         # Printed, a link is its address spelt out after it (print.css): every link on this
         # page carries its full address, so the paper copy leads back to the site.
-        origin = request.build_absolute_uri("/").rstrip("/")
-        response.content = absolute_links(response.content.decode(), origin)
+        response.content = absolute_links(response.content.decode(), public_origin())
         return response
 
     def get_sitemap_urls(self, request=None):
