@@ -5,8 +5,9 @@ The HTML validator (tests/core/test_html_validity.py) and the search-engine audi
 builds it, plus what the demo leaves out so that every type has a page and every part is
 shown (a Russian translation, whose pages carry hreflang links, a share box, a press
 release's date). Pages are fetched over the
-full middleware stack at the public address (http://localhost in the test settings), once
-per test module, inside a transaction that is rolled back.
+full middleware stack at the address `make run` serves (PUBLIC_URL=http://127.0.0.1:8000,
+not the test settings' localhost), once per test module, inside a transaction that is
+rolled back.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -46,6 +47,8 @@ PAGE_TYPES = [
     ("confirmation link that does not work", False),
     ("page not found", False),
 ]
+# Where `make run` serves the site by default, and so its PUBLIC_URL.
+SERVED_AT = "http://127.0.0.1:8000"
 INDEXABLE = [name for name, indexable in PAGE_TYPES if indexable]
 ALL = [name for name, _indexable in PAGE_TYPES]
 
@@ -73,6 +76,7 @@ def build_public_site():
     report.get_parent().specific.copy_for_translation(russian).save_revision().publish()
     translated = report.copy_for_translation(russian)
     translated.title = "Менее равные"
+    translated.seo_title = ""  # the translator's; the English one is not copied over
     translated.save_revision().publish()
     ShareBoxFactory(slug="read-the-report", title="Read the report")
     # The demo's press release gives no date; an editor's is a moment, to the microsecond
@@ -125,12 +129,17 @@ def page_type_urls():
     }
 
 
-def fetch_public_site(django_db_blocker):
-    """{page type: Fetched} and robots.txt, for the site ``build_public_site`` builds, then
-    the database as it was. For a module-scoped fixture."""
-    host = urlsplit(settings.PUBLIC_URL).netloc
-    client = Client(HTTP_HOST=host)
-    with django_db_blocker.unblock(), transaction.atomic():
+def fetch_public_site(django_db_blocker, served_at=SERVED_AT):
+    """{page type: Fetched} and robots.txt, for the site ``build_public_site`` builds with
+    ``served_at`` as its PUBLIC_URL, requested at that address; then the database as it
+    was. For a module-scoped fixture."""
+    client = Client(HTTP_HOST=urlsplit(served_at).netloc)
+    address = {name: served_at for name in ("WAGTAILADMIN_BASE_URL", "WAGTAILAPI_BASE_URL")}
+    with (
+        override_settings(PUBLIC_URL=served_at, **address),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         # pytest-django sets up the test database only for a session with a test marked for
         # it (``pytestmark = pytest.mark.django_db`` in the module): never build on another.
         name = str(connection.settings_dict["NAME"])
@@ -140,14 +149,14 @@ def fetch_public_site(django_db_blocker):
         for name, path in page_type_urls().items():
             response = client.get(path)
             fetched[name] = Fetched(
-                url=settings.PUBLIC_URL + path,
+                url=served_at + path,
                 status=response.status_code,
                 headers=dict(response.headers),
                 html=response.content.decode(),
             )
         robots = client.get("/robots.txt")
         fetched["robots.txt"] = Fetched(
-            url=settings.PUBLIC_URL + "/robots.txt",
+            url=served_at + "/robots.txt",
             status=robots.status_code,
             headers=dict(robots.headers),
             html=robots.content.decode(),
