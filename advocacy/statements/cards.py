@@ -221,17 +221,15 @@ def fit(text, width, height):
 # -- what the card says beside the words -------------------------------------------------------
 def site_identity():
     """(organisation name, host) of the default site, printed on every card: the card travels
-    without its page, so it names who publishes it and where the permalink lives (the host
-    of the public address, PUBLIC_URL)."""
+    without its page, so it names who publishes it and where the permalink lives."""
     from wagtail.models import Site
 
     from advocacy.core.models import SiteSettings
-    from advocacy.core.public_url import site_address
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
         return "", ""
-    return SiteSettings.for_site(site).organisation_name, site_address()[0]
+    return SiteSettings.for_site(site).organisation_name, site.hostname
 
 
 def card_words(statement):
