@@ -17,7 +17,7 @@ LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-r
 	PUBLIC_URL=$(PUBLIC_URL)
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
-.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code
+.PHONY: help run dev setup install install-runtime lock test lint format bench bench-launch clean check-python screenshots admin-code messages messages-compile
 
 help:
 	@echo "make run     set everything up and serve the site as production does, on http://127.0.0.1:$(PORT)"
@@ -27,6 +27,7 @@ help:
 	@echo "make screenshots  refresh the README's screenshots (docs/screenshots) from the browser tests"
 	@echo "make admin-code   the local admin's current two-factor sign-in code"
 	@echo "make lock    re-pin requirements/*.txt (with hashes) after changing pyproject.toml"
+	@echo "make messages  collect new interface strings into locale/*/django.po, list the untranslated"
 	@echo "make bench   queries per page, then req/s uncached, cached in the app and through Varnish"
 	@echo "make lint | make format | make bench-launch | make clean"
 
@@ -53,7 +54,7 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
 	$(PIP_INSTALL) -r requirements/dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
-install-runtime: $(VENV)/.installed-runtime
+install-runtime: $(VENV)/.installed-runtime messages-compile
 
 # The HTML validator the tests run (vnu, a Java jar from the npm package vnu-jar), exactly as
 # package-lock.json pins it; its install script (which would download a Java) is not run: the
@@ -62,7 +63,32 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
 	else echo "Note: npm is missing; the HTML validator's tests will skip (apt-get install -y npm)."; fi
 
-install: $(VENV)/.installed-dev node_modules/.package-lock.json
+install: $(VENV)/.installed-dev messages-compile node_modules/.package-lock.json
+
+# Interface translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo
+# is not (.gitignore): it is built here whenever it is missing or older than its .po.
+# msgfmt is Debian's gettext (apt-get install gettext).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (e.g. 'apt-get install gettext') and try again." >&2; exit 1; }
+	msgfmt --check -o $@ $<
+
+messages-compile: $(MO_FILES)
+
+# After adding or changing strings in templates or Python: re-extract them (existing
+# translations are kept; see advocacy/core/management/commands/makemessages.py), list what
+# still needs a translation, and compile. Translate the listed msgids in the .po file
+# (any PO editor, or by hand; "#, fuzzy" entries are guesses by msgmerge: check, then
+# remove the flag) and run `make messages` again until nothing is listed.
+messages: $(VENV)/.installed-runtime
+	$(VPY) manage.py makemessages
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		todo=$$( { msgattrib --no-wrap --untranslated $$po; msgattrib --no-wrap --only-fuzzy $$po; } 2>/dev/null | grep '^msgid "[^"]' || true); \
+		if [ -n "$$todo" ]; then echo "$$po: to translate or check:"; echo "$$todo" | sed 's/^/  /'; \
+		else echo "$$po: every string is translated."; fi; \
+	done
+	@$(MAKE) --no-print-directory messages-compile
 
 # After changing the dependencies in pyproject.toml: re-pin (keeping the other pins);
 # `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed release.
@@ -86,7 +112,7 @@ run: install-runtime
 	@# No access log: it would tie readers' and signers' addresses to what they read and sign.
 	@$(LOCAL) $(VPY) manage.py db_worker --no-startup-delay --interval 0.2 -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --error-logfile -
+	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --worker-class gthread --threads 4 --error-logfile -
 
 dev: export PUBLIC_URL := $(PUBLIC_URL)
 dev: install-runtime

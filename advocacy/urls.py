@@ -80,3 +80,6 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)+confirm/[^/]+/)$", core_views.serve, name="wagtail_serve_token"),
     prefix_default_language=False,
 )
+
+# The self-contained 500 page in the language its address names (/ru/… Russian).
+handler500 = "advocacy.core.errors.server_error"

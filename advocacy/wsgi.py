@@ -1,9 +1,16 @@
-"""WSGI entry point for gunicorn: `gunicorn advocacy.wsgi`."""
+"""WSGI entry point for gunicorn: `gunicorn advocacy.wsgi`.
+
+Django's handler with the page cache's front door (advocacy.core.pagecache_wsgi): a page
+kept in the in-app cache is answered before Django builds a request.
+"""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "advocacy.settings.production")
+django.setup(set_prefix=False)
 
-application = get_wsgi_application()
+from advocacy.core.pagecache_wsgi import PageCacheHandler  # noqa: E402
+
+application = PageCacheHandler()

@@ -1,27 +1,56 @@
-"""Demo content for the four countries: only the facts the seed press release gives.
+"""Demo content for the four countries: only the facts the seed press release gives, each
+with the release's own words it rests on (its source excerpt, cut from the seed itself).
 
-Where the release says nothing about a country (Kazakhstan's pride marches, say), the
-fact is recorded as "not stated in the report" rather than guessed.
+A status says no more than its excerpt: "a small number of NGOs are registered" is not
+protective; a sentence the release says of the former Soviet Republics as a whole (pride
+marches forbidden or attacked "with few exceptions", the police "often failing to prevent
+and investigate effectively hate crimes") is "stated for the region as a whole", not a
+finding about one country; where the release says nothing ("not stated in the press
+release") nothing is guessed. No fact carries a "checked" date: nobody checked one.
 """
 
 from django.db import transaction
 
 from advocacy.core.demo import add_child_once, publish
+from advocacy.core.seed import excerpt
 from advocacy.statements import demo as statements_demo
 from advocacy.statements.models import Statement
-from reports.models import ReportChapterPage, ReportCountry, ReportPage
+from reports.models import PressReleasePage, ReportCountry, ReportPage
 
 from .facts import Status, Topic
 from .models import CountryFact, CountryIndexPage, CountryPage, TimelineEvent
 
+# How the facts name their source (the press release page is the one they link to).
+SOURCE_NAME = "the press release"
+
+ATTEMPTED_WORDS = excerpt(
+    "All four countries have attempted", "adopting a variation of the Russian law in 2016."
+)
+ADOPTED_WORDS = excerpt("So far, only Belarus has done so")
+AMENDED_WORDS = excerpt("Elsewhere, Armenia and Kyrgyzstan amended")
+ASSOCIATION_WORDS = excerpt("Freedom of association is limited")
+REGION_WORDS = excerpt("LGBTI groups in each of the former Soviet Republics", "hate crimes.")
+ATTACK_WORDS = excerpt("Following a homophobic attack on an LGBTI event")
+DANIELYAN_WORDS = excerpt("Mikayel Danielyan, former Head")
+
+ATTEMPTED = "Attempted to introduce a law similar to Russia’s; not adopted so far."
+LIMITED = "A small number of NGOs; freedom of association is limited for all LGBTI activists."
+INFORMAL = "Only activists and informal groups; freedom of association is limited."
 REGIONAL_PRIDE = (
-    "The report says that, with few exceptions, pride marches in the region are forbidden or"
-    " attacked; it gives no detail for this country."
+    "With few exceptions, pride marches in the region are forbidden or attacked; the release"
+    " gives no detail for this country."
 )
 POLICE = (
-    "The report finds the police often fail to prevent and investigate hate crimes effectively."
+    "Across the region, the police often fail to prevent and investigate hate crimes effectively."
 )
-ATTEMPTED = "Attempted to introduce a law similar to Russia’s; not adopted so far."
+
+# (topic, status, year, note, excerpt): a fact with no excerpt is "not stated".
+PROPAGANDA_ATTEMPTED = (Topic.PROPAGANDA_LAW, Status.PROPOSED, None, ATTEMPTED, ATTEMPTED_WORDS)
+MARRIAGE_NOT_STATED = (Topic.MARRIAGE_BAN, Status.NOT_STATED, None, "", "")
+NGOS_FEW = (Topic.ORGANISATIONS, Status.REGISTERED, None, LIMITED, ASSOCIATION_WORDS)
+NGOS_INFORMAL = (Topic.ORGANISATIONS, Status.INFORMAL, None, INFORMAL, ASSOCIATION_WORDS)
+PRIDE_REGION = (Topic.PRIDE, Status.REGIONAL, None, REGIONAL_PRIDE, REGION_WORDS)
+POLICE_REGION = (Topic.POLICE, Status.REGIONAL, None, POLICE, REGION_WORDS)
 
 COUNTRIES = [
     {
@@ -32,25 +61,25 @@ COUNTRIES = [
             " 2015. A small number of NGOs that work on LGBTI rights are registered."
         ),
         "facts": [
-            (Topic.PROPAGANDA_LAW, Status.PROPOSED, None, ATTEMPTED, "crackdown"),
-            (Topic.MARRIAGE_BAN, Status.YES, 2015, "Constitution amended.", "crackdown"),
-            (Topic.ORGANISATIONS, Status.REGISTERED, None, "A small number of NGOs.", "crackdown"),
-            (Topic.PRIDE, Status.NOT_STATED, None, REGIONAL_PRIDE, "crackdown"),
-            (Topic.POLICE, Status.INADEQUATE, None, POLICE, "crackdown"),
+            PROPAGANDA_ATTEMPTED,
+            (Topic.MARRIAGE_BAN, Status.YES, 2015, "Constitution amended.", AMENDED_WORDS),
+            NGOS_FEW,
+            PRIDE_REGION,
+            POLICE_REGION,
         ],
         "events": [
             (
                 2015,
                 None,
                 "Armenia amends its Constitution to explicitly preclude same-sex marriages.",
-                "crackdown",
+                AMENDED_WORDS,
             ),
             (
                 2016,
                 8,
                 "Mikayel Danielyan, former Head of the Helsinki Association and one of the"
                 " earliest advocates for LGBTI rights in Armenia, dies.",
-                "marginalised",
+                DANIELYAN_WORDS,
             ),
         ],
     },
@@ -68,21 +97,15 @@ COUNTRIES = [
                 Status.ADOPTED,
                 2016,
                 "A variation of the Russian law.",
-                "crackdown",
+                ADOPTED_WORDS,
             ),
-            (Topic.MARRIAGE_BAN, Status.NOT_STATED, None, "", "crackdown"),
-            (
-                Topic.ORGANISATIONS,
-                Status.INFORMAL,
-                None,
-                "Only activists and informal groups.",
-                "crackdown",
-            ),
-            (Topic.PRIDE, Status.NOT_STATED, None, REGIONAL_PRIDE, "crackdown"),
-            (Topic.POLICE, Status.INADEQUATE, None, POLICE, "crackdown"),
+            MARRIAGE_NOT_STATED,
+            NGOS_INFORMAL,
+            PRIDE_REGION,
+            POLICE_REGION,
         ],
         "events": [
-            (2016, None, "Belarus adopts a variation of Russia’s “propaganda” law.", "crackdown"),
+            (2016, None, "Belarus adopts a variation of Russia’s “propaganda” law.", ADOPTED_WORDS),
         ],
     },
     {
@@ -93,17 +116,11 @@ COUNTRIES = [
             " the law in Russia. Only activists and informal groups are active."
         ),
         "facts": [
-            (Topic.PROPAGANDA_LAW, Status.PROPOSED, None, ATTEMPTED, "crackdown"),
-            (Topic.MARRIAGE_BAN, Status.NOT_STATED, None, "", "crackdown"),
-            (
-                Topic.ORGANISATIONS,
-                Status.INFORMAL,
-                None,
-                "Only activists and informal groups.",
-                "crackdown",
-            ),
-            (Topic.PRIDE, Status.NOT_STATED, None, REGIONAL_PRIDE, "crackdown"),
-            (Topic.POLICE, Status.INADEQUATE, None, POLICE, "crackdown"),
+            PROPAGANDA_ATTEMPTED,
+            MARRIAGE_NOT_STATED,
+            NGOS_INFORMAL,
+            PRIDE_REGION,
+            POLICE_REGION,
         ],
         "events": [],
     },
@@ -116,17 +133,17 @@ COUNTRIES = [
             " Kyrgyzstani human rights organization condemned the assault."
         ),
         "facts": [
-            (Topic.PROPAGANDA_LAW, Status.PROPOSED, None, ATTEMPTED, "crackdown"),
-            (Topic.MARRIAGE_BAN, Status.YES, 2016, "Constitution amended.", "crackdown"),
-            (Topic.ORGANISATIONS, Status.REGISTERED, None, "A small number of NGOs.", "crackdown"),
+            PROPAGANDA_ATTEMPTED,
+            (Topic.MARRIAGE_BAN, Status.YES, 2016, "Constitution amended.", AMENDED_WORDS),
+            NGOS_FEW,
             (
                 Topic.PRIDE,
                 Status.ATTACKED,
                 None,
                 "A homophobic attack on an LGBTI event in May 2015.",
-                "marginalised",
+                ATTACK_WORDS,
             ),
-            (Topic.POLICE, Status.INADEQUATE, None, POLICE, "crackdown"),
+            POLICE_REGION,
         ],
         "events": [
             (
@@ -134,13 +151,13 @@ COUNTRIES = [
                 5,
                 "A homophobic attack on an LGBTI event; just one prominent Kyrgyzstani human"
                 " rights organization condemns it.",
-                "marginalised",
+                ATTACK_WORDS,
             ),
             (
                 2016,
                 None,
                 "Kyrgyzstan amends its Constitution to explicitly preclude same-sex marriages.",
-                "crackdown",
+                AMENDED_WORDS,
             ),
         ],
     },
@@ -149,12 +166,7 @@ COUNTRIES = [
 
 @transaction.atomic
 def build(home, report):
-    chapters = {
-        "crackdown": ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights"),
-        "marginalised": ReportChapterPage.objects.get(
-            slug="marginalised-by-the-human-rights-community"
-        ),
-    }
+    release = PressReleasePage.objects.get(slug="former-soviet-states-entrenching-homophobia")
     index, _ = add_child_once(
         home,
         CountryIndexPage,
@@ -177,12 +189,27 @@ def build(home, report):
             iso_code=spec["code"],
             summary=spec["summary"],
             facts=[
-                CountryFact(topic=t, status=s, year=y, note=n, source=chapters[src])
-                for t, s, y, n, src in spec["facts"]
+                CountryFact(
+                    topic=t,
+                    status=s,
+                    year=y,
+                    note=n,
+                    source_excerpt=words,
+                    source_name=SOURCE_NAME,
+                    source=release,
+                )
+                for t, s, y, n, words in spec["facts"]
             ],
             events=[
-                TimelineEvent(year=y, month=m, description=d, source=chapters[src])
-                for y, m, d, src in spec["events"]
+                TimelineEvent(
+                    year=y,
+                    month=m,
+                    description=d,
+                    source_excerpt=words,
+                    source_name=SOURCE_NAME,
+                    source=release,
+                )
+                for y, m, d, words in spec["events"]
             ],
         )
         pages.append(page)

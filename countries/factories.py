@@ -1,7 +1,5 @@
 """Factories for country pages, their facts and timeline events."""
 
-import datetime
-
 import factory
 import wagtail_factories
 
@@ -36,7 +34,10 @@ class CountryFactFactory(factory.django.DjangoModelFactory):
     status = Status.ADOPTED
     year = 2016
     note = "A variation of the Russian law."
-    last_checked = factory.LazyFunction(datetime.date.today)
+    source_excerpt = (
+        "So far, only Belarus has done so, adopting a variation of the Russian law in 2016."
+    )
+    last_checked = None
 
     class Meta:
         model = CountryFact

@@ -1,7 +1,11 @@
 """Demo content for the report: the press release, verbatim, and a report built from it.
 
 Nothing here adds a fact, figure, name or date that the seed press release does not give.
-The chapters say plainly that they are drawn from the press release. The report has no
+The chapters say plainly that they are drawn from the press release, and that their words
+are the release's own: true of every paragraph, quotation, testimony and standfirst, which
+tests/reports/test_faithful.py compares with the seed (the headings and the figures' labels
+are the site's, and the note says so). Every key finding and recommendation carries the
+release's words it rests on (its source excerpt, cut from the seed). The report has no
 publication date, reference number or PDF because the seed gives none.
 
 The release and the recommendations chapter end with the two calls to action the release
@@ -18,21 +22,23 @@ from django.utils.html import escape
 
 from advocacy.actions import demo as actions_demo
 from advocacy.core.demo import REPORT_TITLE, add_child_once, publish
-from advocacy.core.seed import paragraph, press_release
+from advocacy.core.seed import excerpt, paragraph, press_release
 from advocacy.statements import demo as statements_demo
 
 from .models import (
     KeyFinding,
     PressReleaseIndexPage,
     PressReleasePage,
+    Recommendation,
     ReportChapterPage,
     ReportPage,
 )
 
 DRAWN_FROM_RELEASE = (
     "<p><i>This chapter is drawn from the press release that launched the report; its words"
-    " are the release’s own.</i></p>"
+    " are the release’s own (the headings and the figures’ labels are ours).</i></p>"
 )
+RELEASE_NAME = "the press release"
 SOURCE_NOTE = (
     f"<p>Amnesty International, press release launching the report “{escape(REPORT_TITLE)}”.</p>"
 )
@@ -195,8 +201,11 @@ def chapter_bodies(quotes):
         (
             "recommendations",
             "What must change",
-            "The authorities must let LGBTI groups work in safety, and human rights groups"
-            " must work alongside them.",
+            # The release's own words (it "calls on" human rights groups; it does not say they
+            # "must"), as the note at the top of the chapter says.
+            "Amnesty International calls on human rights groups across the region to work"
+            " alongside LGBTI rights organizations, united by the principle of the"
+            " universality of human rights.",
             [
                 ("paragraph", DRAWN_FROM_RELEASE),
                 quote(quotes["must-ensure"]),
@@ -206,7 +215,55 @@ def chapter_bodies(quotes):
     ]
 
 
-def build_report(home, quotes, actions=()):
+def key_findings():
+    """(the finding as the report page words it, the release's words it rests on)."""
+    return [
+        (
+            "All four countries have attempted to introduce homophobic “propaganda” laws,"
+            " similar to the law in Russia; only Belarus has done so, adopting a variation"
+            " of the Russian law in 2016.",
+            excerpt("All four countries have attempted", "the Russian law in 2016."),
+        ),
+        (
+            "Armenia and Kyrgyzstan amended their Constitutions to explicitly preclude"
+            " same-sex marriages in 2015 and 2016 respectively.",
+            excerpt("Elsewhere, Armenia and Kyrgyzstan amended"),
+        ),
+        (
+            "With few exceptions, gay pride marches are consistently forbidden or become"
+            " targets of attacks by homophobic groups, with the police often failing to"
+            " prevent and investigate effectively hate crimes.",
+            excerpt("With few exceptions"),
+        ),
+        (
+            "A small number of NGOs that work on LGBTI rights are registered in Armenia and"
+            " Kyrgyzstan; only activists and informal groups are active in Belarus and"
+            " Kazakhstan.",
+            excerpt("Freedom of association is limited"),
+        ),
+        (
+            "LGBTI human rights defenders feel “less equal” within their local human rights"
+            " communities, dominated by “mainstream” groups that do not primarily work on"
+            " LGBTI rights.",
+            excerpt("As a result of this discrimination", "primarily work on LGBTI rights."),
+        ),
+        (
+            "The majority of the interviewees in all four countries wished to remain"
+            " anonymous due to the security concerns or other possible ramifications.",
+            excerpt("Notably, the majority"),
+        ),
+    ]
+
+
+def recommendations():
+    """The release's two demands, word for word (each its own excerpt)."""
+    return [
+        excerpt("State authorities in Armenia", "without any discrimination"),
+        excerpt("Amnesty International calls on", "universality of human rights."),
+    ]
+
+
+def build_report(home, quotes, actions=(), release=None):
     report, created = add_child_once(
         home,
         ReportPage,
@@ -222,33 +279,18 @@ def build_report(home, quotes, actions=()):
         ),
         summary=f"<p>{escape(paragraph('Discrimination, homophobia'))}</p>"
         f"<p>{escape(paragraph('‘Less equal'))}</p>",
-        recommendations=(
-            "<ul><li>State authorities in Armenia, Belarus, Kazakhstan and Kyrgyzstan must"
-            " ensure that LGBTI groups can carry out their human rights work in safety and"
-            " without any discrimination.</li><li>Human rights groups across the region should"
-            " work alongside LGBTI rights organizations, united by the principle of the"
-            " universality of human rights.</li></ul>"
-        ),
-        key_findings=[
-            KeyFinding(text=text)
-            for text in (
-                "All four countries have attempted to introduce homophobic “propaganda” laws,"
-                " similar to the law in Russia; only Belarus has done so, adopting a variation"
-                " of the Russian law in 2016.",
-                "Armenia and Kyrgyzstan amended their Constitutions to explicitly preclude"
-                " same-sex marriages in 2015 and 2016 respectively.",
-                "With few exceptions, gay pride marches are consistently forbidden or become"
-                " targets of attacks by homophobic groups, with the police often failing to"
-                " prevent and investigate effectively hate crimes.",
-                "A small number of NGOs that work on LGBTI rights are registered in Armenia and"
-                " Kyrgyzstan; only activists and informal groups are active in Belarus and"
-                " Kazakhstan.",
-                "LGBTI human rights defenders feel “less equal” within their local human rights"
-                " communities, dominated by “mainstream” groups that do not primarily work on"
-                " LGBTI rights.",
-                "The majority of the interviewees in all four countries wished to remain"
-                " anonymous due to security concerns or other possible ramifications.",
+        recommendations=[
+            Recommendation(
+                text=words.rstrip(".") + ".",
+                source_excerpt=words,
+                source_name=RELEASE_NAME,
+                source=release,
             )
+            for words in recommendations()
+        ],
+        key_findings=[
+            KeyFinding(text=text, source_excerpt=words, source_name=RELEASE_NAME, source=release)
+            for text, words in key_findings()
         ],
     )
     for slug, title, standfirst, body in chapter_bodies(quotes):
@@ -282,7 +324,7 @@ def build(home, make_quotes):
     then the report whose chapters quote them; both end with the calls to action."""
     actions = actions_demo.build()
     index, release = build_press_releases(home, actions)
-    report = build_report(home, make_quotes(release), actions)
+    report = build_report(home, make_quotes(release), actions, release)
     if release.report_id is None:
         release.report = report
         publish(release)

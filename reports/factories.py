@@ -9,6 +9,7 @@ from .models import (
     KeyFinding,
     PressReleaseIndexPage,
     PressReleasePage,
+    Recommendation,
     ReportChapterPage,
     ReportPage,
 )
@@ -30,7 +31,6 @@ class ReportPageFactory(wagtail_factories.PageFactory):
     title = "Less equal"
     subtitle = "LGBTI human rights defenders in Armenia, Belarus, Kazakhstan and Kyrgyzstan"
     summary = "<p>What the report found.</p>"
-    recommendations = "<ul><li>Let LGBTI groups work in safety.</li></ul>"
 
     class Meta:
         model = ReportPage
@@ -42,6 +42,14 @@ class KeyFindingFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = KeyFinding
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    report = factory.SubFactory(ReportPageFactory)
+    text = "Let LGBTI groups work in safety."
+
+    class Meta:
+        model = Recommendation
 
 
 class ReportChapterPageFactory(wagtail_factories.PageFactory):

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 from advocacy.core.feeds import PublicAddressFeed
 
 
@@ -19,7 +21,7 @@ class PressReleaseFeed(PublicAddressFeed):
         return self.index_page.get_full_url(self.request)
 
     def subtitle(self):
-        return self.index_page.search_description or "Press releases"
+        return self.index_page.search_description or _("Press releases")
 
     def items(self):
         return self.index_page.releases()[:50]

@@ -2,6 +2,7 @@ import pytest
 
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -9,6 +10,16 @@ from advocacy.actions.factories import CallsToActionIndexPageFactory
 from advocacy.statements.factories import QuoteDeskPageFactory
 from tests.signin import sign_in
 from tests.site_home import build_home
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language: a request to /ru/… leaves Russian active
+    in the thread (Django's locale middleware activates, never deactivates), and strings
+    built outside a request (role lines, citations) would follow it into the next test."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.conf import settings
 from django.db import transaction
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 DEVICE_NAME = "Authenticator app"
 
@@ -62,7 +63,7 @@ def qr_code_img(device):
     return format_html(
         '<img src="data:image/svg+xml;base64,{}" width="220" height="220" alt="{}">',
         data,
-        "QR code for your authenticator app",
+        _("QR code for your authenticator app"),
     )
 
 

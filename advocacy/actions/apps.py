@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ActionsConfig(AppConfig):
@@ -6,7 +7,7 @@ class ActionsConfig(AppConfig):
 
     name = "advocacy.actions"
     label = "actions"
-    verbose_name = "Calls to action"
+    verbose_name = _("Calls to action")
 
     def ready(self):
         from . import tasks  # noqa: F401  (connects the receiver that forgets finished sign tasks)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.core import checks
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -8,7 +9,7 @@ class CoreConfig(AppConfig):
 
     name = "advocacy.core"
     label = "core"
-    verbose_name = "Site"
+    verbose_name = _("Site")
 
     def ready(self):
         from wagtail.images import get_image_model

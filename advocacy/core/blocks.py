@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -33,16 +34,16 @@ ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 class HeadingBlock(blocks.StructBlock):
     """A section heading readers can link to; its anchor is set once and then kept."""
 
-    text = blocks.CharBlock(max_length=200, help_text="The heading as readers see it.")
+    text = blocks.CharBlock(max_length=200, help_text=_("The heading as readers see it."))
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section (h2)"), ("h3", "Sub-section (h3)")],
+        choices=[("h2", _("Section (h2)")), ("h3", _("Sub-section (h3)"))],
         default="h2",
-        help_text="h2 for a section, h3 for a part of a section.",
+        help_text=_("h2 for a section, h3 for a part of a section."),
     )
     anchor = blocks.CharBlock(
         required=False,
         max_length=80,
-        help_text=(
+        help_text=_(
             "The #link to this heading. Filled in from the heading when you save; keep it"
             " when you rename the heading so shared links go on working."
         ),
@@ -55,7 +56,10 @@ class HeadingBlock(blocks.StructBlock):
             raise blocks.StructBlockValidationError(
                 block_errors={
                     "anchor": ValidationError(
-                        "Use lower-case letters, digits and hyphens only, e.g. crackdown-on-rights."
+                        _(
+                            "Use lower-case letters, digits and hyphens only,"
+                            " e.g. crackdown-on-rights."
+                        )
                     )
                 }
             )
@@ -64,21 +68,21 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "components/blocks/heading_block.html"
-        description = "A section heading that appears in the table of contents."
+        description = _("A section heading that appears in the table of contents.")
         preview_value = {"text": "Crackdown on LGBTI rights", "level": "h2", "anchor": ""}
 
 
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with its caption and the photographer's credit."""
 
-    image = ImageBlock(help_text="Alt text describes the image for people who cannot see it.")
+    image = ImageBlock(help_text=_("Alt text describes the image for people who cannot see it."))
     caption = blocks.CharBlock(required=False, max_length=300)
-    credit = blocks.CharBlock(required=False, max_length=200, help_text="e.g. © Photographer")
+    credit = blocks.CharBlock(required=False, max_length=200, help_text=_("e.g. © Photographer"))
 
     class Meta:
         icon = "image"
         template = "components/blocks/captioned_image_block.html"
-        description = "An image with a caption and a credit line."
+        description = _("An image with a caption and a credit line.")
 
 
 class FootnotedParagraphBlock(RichTextBlockWithFootnotes):
@@ -103,7 +107,7 @@ class FootnotedParagraphBlock(RichTextBlockWithFootnotes):
     class Meta:
         icon = "pilcrow"
         template = "components/blocks/paragraph_block.html"
-        description = "Text with links, lists and footnote references (the “Fn” button)."
+        description = _("Text with links, lists and footnote references (the “Fn” button).")
         preview_value = (
             "<p>LGBTI groups in each of the former Soviet Republics have faced a raft of"
             " repressive government tactics to silence their voices.</p>"
@@ -174,7 +178,7 @@ class PullQuoteBlock(PlacedSnippetBlock):
     class Meta:
         icon = "openquote"
         template = "components/blocks/pull_quote_block.html"
-        description = "A statement from the quote desk (Snippets › Statements), set apart."
+        description = _("A statement from the quote desk (Snippets › Statements), set apart.")
 
 
 class PlacedActionBlock(PlacedSnippetBlock):
@@ -192,7 +196,7 @@ class CallToActionBlock(PlacedActionBlock):
     class Meta:
         icon = "pick"
         template = "components/blocks/call_to_action_block.html"
-        description = "A petition or pledge to sign (edit it under Calls to action)."
+        description = _("A petition or pledge to sign (edit it under Calls to action).")
 
 
 class ShareBoxBlock(PlacedActionBlock):
@@ -203,24 +207,32 @@ class ShareBoxBlock(PlacedActionBlock):
     class Meta:
         icon = "link"
         template = "components/blocks/share_box_block.html"
-        description = "A box leading to a page or a site (Calls to action › Share boxes)."
+        description = _("A box leading to a page or a site (Calls to action › Share boxes).")
 
 
 class TestimonyBlock(blocks.StructBlock):
     """Words of a source who must stay anonymous: only a description, never a name."""
 
-    words = blocks.TextBlock(help_text="What the source said, without quotation marks.")
+    words = blocks.TextBlock(help_text=_("What the source said, without quotation marks."))
     source_description = blocks.CharBlock(
         max_length=200,
-        help_text=(
+        help_text=_(
             "Describe the source without identifying them, e.g. “a prominent LGBTI activist"
             " in Belarus”. Never a name, employer or place that could identify them."
+        ),
+    )
+    anonymity_reason = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text=(
+            "Why the name is withheld, only when the source gives a reason, in its words."
+            " Left empty, the page says “name withheld” and gives no reason."
         ),
     )
     country = blocks.ChoiceBlock(
         choices=country_choices,
         required=False,
-        help_text=(
+        help_text=_(
             "The country the testimony is about: its country page shows it. Leave empty when"
             " the same words are on the quote desk as a statement about that country (the"
             " page shows the statement), or when naming the country could identify the source."
@@ -230,7 +242,7 @@ class TestimonyBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         template = "components/blocks/testimony_block.html"
-        description = "An anonymous testimony; there is deliberately no name field."
+        description = _("An anonymous testimony; there is deliberately no name field.")
         preview_value = {
             "words": "The personal risks were too great.",
             "source_description": "a prominent LGBTI activist in Belarus",
@@ -241,41 +253,42 @@ class TestimonyBlock(blocks.StructBlock):
 class FactBlock(blocks.StructBlock):
     """A figure or date that stands out, with a one-line label."""
 
-    figure = blocks.CharBlock(max_length=40, help_text="e.g. “2016” or “4 countries”.")
-    label = blocks.CharBlock(max_length=200, help_text="One line saying what the figure means.")
+    figure = blocks.CharBlock(max_length=40, help_text=_("e.g. “2016” or “4 countries”."))
+    label = blocks.CharBlock(max_length=200, help_text=_("One line saying what the figure means."))
 
     class Meta:
         icon = "info-circle"
         template = "components/blocks/fact_block.html"
-        description = "A figure or date with a one-line label."
+        description = _("A figure or date with a one-line label.")
         preview_value = {"figure": "2016", "label": "Belarus adopts a “propaganda” law"}
 
 
 class StoryBlock(blocks.StreamBlock):
     """The body of a chapter, a press release or a country page."""
 
-    paragraph = FootnotedParagraphBlock(features=PARAGRAPH_FEATURES)
-    heading = HeadingBlock()
-    pull_quote = PullQuoteBlock()
-    testimony = TestimonyBlock()
-    fact = FactBlock()
-    image = CaptionedImageBlock()
-    call_to_action = CallToActionBlock()
-    share_box = ShareBoxBlock()
+    paragraph = FootnotedParagraphBlock(features=PARAGRAPH_FEATURES, label=_("Paragraph"))
+    heading = HeadingBlock(label=_("Heading"))
+    pull_quote = PullQuoteBlock(label=_("Pull quote"))
+    testimony = TestimonyBlock(label=_("Testimony"))
+    fact = FactBlock(label=_("Fact"))
+    image = CaptionedImageBlock(label=_("Image"))
+    call_to_action = CallToActionBlock(label=_("Call to action"))
+    share_box = ShareBoxBlock(label=_("Share box"))
 
 
 class PageBodyBlock(blocks.StreamBlock):
     """The body of a simple page (about, contact, privacy)."""
 
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         template="components/blocks/paragraph_block.html",
         icon="pilcrow",
-        description="Text with links and lists.",
+        description=_("Text with links and lists."),
         preview_value="<p>LGBTI human rights defenders deserve equal protection.</p>",
     )
-    image = CaptionedImageBlock()
+    image = CaptionedImageBlock(label=_("Image"))
 
 
 def fill_heading_anchors(body):

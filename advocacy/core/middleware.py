@@ -3,8 +3,9 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.locale import LocaleMiddleware
-from django.template.loader import render_to_string
 from django.utils import translation
+
+from .errors import render_error_page
 
 
 class PermissionsPolicyMiddleware:
@@ -114,7 +115,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        response = HttpResponse(render_error_page(request, "503.html"), status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

@@ -22,9 +22,13 @@ class HomePage(BasePage):
         max_length=200,
         help_text=_("The headline in the hero; the page title is used when empty."),
         blank=True,
+        verbose_name=_("hero heading"),
     )
     hero_text = models.TextField(
-        blank=True, max_length=600, help_text=_("One or two sentences under the headline.")
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences under the headline."),
+        verbose_name=_("hero text"),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -33,6 +37,7 @@ class HomePage(BasePage):
         blank=True,
         related_name="+",
         help_text=_("Optional photograph behind the hero; its alt text is read out."),
+        verbose_name=_("hero image"),
     )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
@@ -41,14 +46,19 @@ class HomePage(BasePage):
         blank=True,
         related_name="+",
         help_text=_("The page the hero's button leads to, usually the report."),
+        verbose_name=_("hero link"),
     )
     hero_link_text = models.CharField(
-        max_length=80, blank=True, help_text=_("The button's words, e.g. “Read the report”.")
+        max_length=80,
+        blank=True,
+        help_text=_("The button's words, e.g. “Read the report”."),
+        verbose_name=_("hero link text"),
     )
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A short introduction shown under the hero."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -100,20 +110,28 @@ class HomePage(BasePage):
 class FeaturedItem(Orderable):
     """A page an editor puts on the home page, with an optional blurb."""
 
-    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    home = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_items", verbose_name=_("home")
+    )
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The page to feature."),
+        verbose_name=_("page"),
     )
     blurb = models.CharField(
         max_length=300,
         blank=True,
         help_text=_("A sentence shown on the card; the page's search description when empty."),
+        verbose_name=_("blurb"),
     )
 
     panels = [FieldPanel("page"), FieldPanel("blurb")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured item")
+        verbose_name_plural = _("featured items")
 
     def __str__(self):
         return str(self.page)
@@ -123,9 +141,17 @@ class StandardPage(BasePage):
     """A plain page: about, contact, privacy."""
 
     standfirst = models.TextField(
-        blank=True, max_length=600, help_text=_("A short summary shown under the title.")
+        blank=True,
+        max_length=600,
+        help_text=_("A short summary shown under the title."),
+        verbose_name=_("standfirst"),
     )
-    body = StreamField(PageBodyBlock(), blank=True, help_text=_("The page's text and images."))
+    body = StreamField(
+        PageBodyBlock(),
+        blank=True,
+        help_text=_("The page's text and images."),
+        verbose_name=_("body"),
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("standfirst"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [
@@ -153,20 +179,40 @@ class SiteSettings(BaseSiteSetting):
         max_length=200,
         default="Amnesty International",
         help_text=_("The publisher's name, shown in the header, footer and metadata."),
+        verbose_name=_("organisation name"),
     )
     press_contact_name = models.CharField(
-        max_length=200, blank=True, help_text=_("The press office or person journalists contact.")
+        max_length=200,
+        blank=True,
+        help_text=_("The press office or person journalists contact."),
+        verbose_name=_("press contact name"),
     )
-    press_email = models.EmailField(blank=True, help_text=_("The press office's email address."))
+    press_email = models.EmailField(
+        blank=True, help_text=_("The press office's email address."), verbose_name=_("press email")
+    )
     press_phone = models.CharField(
-        max_length=50, blank=True, help_text=_("Phone number in international format.")
+        max_length=50,
+        blank=True,
+        help_text=_("Phone number in international format."),
+        verbose_name=_("press phone"),
     )
-    mastodon_url = models.URLField(blank=True, help_text=_("Full URL of the Mastodon profile."))
-    bluesky_url = models.URLField(blank=True, help_text=_("Full URL of the Bluesky profile."))
-    x_url = models.URLField(blank=True, help_text=_("Full URL of the X (Twitter) profile."))
-    facebook_url = models.URLField(blank=True, help_text=_("Full URL of the Facebook page."))
+    mastodon_url = models.URLField(
+        blank=True, help_text=_("Full URL of the Mastodon profile."), verbose_name=_("mastodon url")
+    )
+    bluesky_url = models.URLField(
+        blank=True, help_text=_("Full URL of the Bluesky profile."), verbose_name=_("bluesky url")
+    )
+    x_url = models.URLField(
+        blank=True, help_text=_("Full URL of the X (Twitter) profile."), verbose_name=_("x url")
+    )
+    facebook_url = models.URLField(
+        blank=True, help_text=_("Full URL of the Facebook page."), verbose_name=_("facebook url")
+    )
     footer_text = models.TextField(
-        blank=True, max_length=500, help_text=_("A line or two shown in every page's footer.")
+        blank=True,
+        max_length=500,
+        help_text=_("A line or two shown in every page's footer."),
+        verbose_name=_("footer text"),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -178,6 +224,7 @@ class SiteSettings(BaseSiteSetting):
             "Linked from every page's footer. Untick “Show in menus” on it (Promote tab) to"
             " keep it out of the main menu."
         ),
+        verbose_name=_("privacy page"),
     )
 
     panels = [
@@ -251,21 +298,27 @@ class ImageSafety(models.Model):
     model (whose foreign keys stay as they are)."""
 
     image = models.OneToOneField(
-        "wagtailimages.Image", on_delete=models.CASCADE, related_name="safety"
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        related_name="safety",
+        verbose_name=_("image"),
     )
     caption = models.TextField(
         blank=True,
         max_length=1000,
         help_text=_("What the image shows, as readers will see it beside the image."),
+        verbose_name=_("caption"),
     )
     credit = models.CharField(
         blank=True,
         max_length=255,
         help_text=_("Who took or made the image, as it must be credited (e.g. “© Jane Doe”)."),
+        verbose_name=_("credit"),
     )
     face_free = models.BooleanField(
         default=False,
         help_text=_("Tick only after checking that no face or other identifying feature shows."),
+        verbose_name=_("face free"),
     )
     consent_noted = models.BooleanField(
         default=False,
@@ -273,15 +326,18 @@ class ImageSafety(models.Model):
             "Tick when everyone the caption names or the image shows has consented to"
             " publication; say how in the consent note."
         ),
+        verbose_name=_("consent noted"),
     )
     consent_note = models.TextField(
         blank=True,
         max_length=1000,
         help_text=_("How and when consent was given (kept in the admin, never published)."),
+        verbose_name=_("consent note"),
     )
     in_press_kit = models.BooleanField(
         default=False,
         help_text=_("Offer this image, with its credit, in the press kit on the press page."),
+        verbose_name=_("in press kit"),
     )
 
     class Meta:

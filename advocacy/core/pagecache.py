@@ -230,6 +230,31 @@ def _s_maxage(response):
         return None
 
 
+def store_entry(cache, key, generation, response):
+    """Keep a public response under ``key`` for its ``s-maxage``, tagged with the
+    generation tokens it was rendered under."""
+    seconds = _s_maxage(response)
+    if (
+        not seconds
+        or response.status_code not in CACHEABLE_STATUS
+        or response.streaming
+        or response.cookies
+        or _varies(response)
+    ):
+        return
+    entry = {
+        "gen": generation,
+        "status": response.status_code,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", "x-page-cache")
+        ],
+        "content": response.content,
+    }
+    cache.set(key, entry, seconds)
+
+
 class PageCacheMiddleware:
     """Answers anonymous GET/HEAD requests for public pages from the "pages" cache, and
     keeps the public responses it passes on (see the module doc)."""
@@ -271,7 +296,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         response = self.get_response(request)
         if request.method == "GET":
-            self._store(cache, key, (generation, everything), response)
+            if request.environ.get("advocacy.page_cache.store_after_middleware"):
+                # advocacy.core.pagecache_wsgi stores it once every middleware has run.
+                request._page_cache_pending = (key, (generation, everything))
+            else:
+                store_entry(cache, key, (generation, everything), response)
         if not response.has_header(self.header):
             response[self.header] = "miss"
         return response
@@ -280,24 +309,6 @@ class PageCacheMiddleware:
     def _new_generation(cache, key):
         cache.add(key, secrets.token_hex(8), GENERATION_SECONDS)
         return cache.get(key)
-
-    def _store(self, cache, key, generation, response):
-        seconds = _s_maxage(response)
-        if (
-            not seconds
-            or response.status_code not in CACHEABLE_STATUS
-            or response.streaming
-            or response.cookies
-            or _varies(response)
-        ):
-            return
-        entry = {
-            "gen": generation,
-            "status": response.status_code,
-            "headers": [(k, v) for k, v in response.items() if k.lower() != "set-cookie"],
-            "content": response.content,
-        }
-        cache.set(key, entry, seconds)
 
     def _hit(self, request, entry):
         response = HttpResponse(

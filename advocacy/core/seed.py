@@ -37,3 +37,28 @@ def paragraph(startswith):
     if len(matches) != 1:
         raise LookupError(f"{len(matches)} paragraphs start with {startswith!r}")
     return matches[0]
+
+
+@cache
+def release_text():
+    """The whole release as one line of words (whitespace normalised, every character kept)."""
+    headline, blocks = press_release()
+    return " ".join([headline, *(text for _kind, text in blocks)])
+
+
+def excerpt(start, end=None):
+    """The release's own words from ``start`` to the end of ``end`` (or the end of the
+    sentence ``start`` begins): what a fact's "source excerpt" quotes, word for word."""
+    text = release_text()
+    at = text.find(start)
+    if at < 0 or text.find(start, at + 1) >= 0:
+        raise LookupError(f"{start!r} is not once in the release")
+    if end is None:
+        stop = text.find(". ", at)
+        stop = len(text) if stop < 0 else stop + 1
+    else:
+        found = text.find(end, at)
+        if found < 0:
+            raise LookupError(f"{end!r} does not follow {start!r} in the release")
+        stop = found + len(end)
+    return text[at:stop]

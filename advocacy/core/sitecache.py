@@ -38,7 +38,12 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import request_memo
-from .visibility import public_page_or_none, public_pages
+from .visibility import (
+    RESTRICTED_PATHS_MEMO,
+    public_page_or_none,
+    public_pages,
+    restricted_paths,
+)
 
 GENERATION_KEY = "site-frame:generation"
 CACHE_SECONDS = 600
@@ -56,6 +61,10 @@ class SiteFrame:
     routes: dict = field(default_factory=dict)  # url_path → (page id, content type id)
     lapses_at: object = None  # the first expiry time of a live page, or None
     translated_keys: frozenset = frozenset()  # translation keys of pages public in 2+ locales
+    # visibility.restricted_paths(): under these tree paths a view restriction applies (a
+    # restriction saved or deleted replaces the generation, like any other frame change).
+    # None in a frame stored before this field existed: such a frame is rebuilt.
+    restricted_paths: tuple | None = None
 
 
 def frame_for_request(request):
@@ -68,6 +77,7 @@ def frame_for_request(request):
         request_memo.remember(
             "frame-locales", {locale.language_code: locale for locale in frame.locales.values()}
         )
+        request_memo.remember(RESTRICTED_PATHS_MEMO, frame.restricted_paths)
     return frame
 
 
@@ -97,6 +107,7 @@ def _load(request):
     if (
         frame is not None
         and frame.generation == generation
+        and getattr(frame, "restricted_paths", None) is not None
         and (frame.lapses_at is None or frame.lapses_at > timezone.now())
     ):
         return frame
@@ -109,7 +120,7 @@ def _build(request, generation):
     from .models import SiteSettings
 
     site = Site._find_for_request(request)
-    frame = SiteFrame(generation=generation, site=site)
+    frame = SiteFrame(generation=generation, site=site, restricted_paths=restricted_paths())
     frame.locales = {locale.pk: locale for locale in Locale.objects.all()}
     frame.routes = {
         url_path: (pk, content_type_id)

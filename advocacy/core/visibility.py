@@ -14,7 +14,7 @@ target is public; otherwise it shows nothing about it, not even its title.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, QuerySet
+from django.db.models import CharField, IntegerField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -49,15 +49,20 @@ def has_expired(obj, now=None):
 
 
 # -- pages ---------------------------------------------------------------------------------
+# Remembered per request; a request's cached site frame (core.sitecache) supplies it.
+RESTRICTED_PATHS_MEMO = "restricted-page-paths"
+
+
 def restricted_paths():
     """The tree paths under which pages carry a view restriction: each restricted page's,
     and each alias's of a restricted page (an alias shares its source's restrictions).
 
-    One query per request (two when restrictions exist), however many pages are checked:
-    the answer is remembered for the request (advocacy.core.request_memo), and forgotten
-    when a page or a restriction is saved during it.
+    Remembered for the request (advocacy.core.request_memo) and forgotten when a page or a
+    restriction is saved during it. A public request gets it from its cached site frame
+    (advocacy.core.sitecache, rebuilt whenever a page or a restriction changes); otherwise
+    one query (two when restrictions exist), however many pages are checked.
     """
-    return memo("restricted-page-paths", _restricted_paths)
+    return memo(RESTRICTED_PATHS_MEMO, _restricted_paths)
 
 
 def _restricted_paths():
@@ -97,12 +102,16 @@ def visible_page_ids(page_ids):
 
 def annotate_public_page(rows, field):
     """The rows, each with ``<field>_is_public``: whether the page its ``field`` points at is
-    one the public may open (a fact's or an event's source). Decided in the rows' own query;
-    for rows not read from the database (a preview's unsaved ones), in one more."""
+    one the public may open (a fact's or an event's source). Rows read from the database get
+    their page in the same query and are decided from it (no query of their own unless a view
+    restriction may apply); for rows not read from the database (a preview's unsaved ones),
+    one more query."""
     flag = f"{field}_is_public"
     if isinstance(rows, QuerySet):
-        public = public_pages().filter(pk=OuterRef(f"{field}_id"))
-        return list(rows.annotate(**{flag: Exists(public)}))
+        rows = list(rows.select_related(field))
+        for row in rows:
+            setattr(row, flag, is_public_page(getattr(row, field)))
+        return rows
     rows = list(rows)
     visible = visible_page_ids(getattr(row, f"{field}_id") for row in rows)
     for row in rows:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
@@ -7,7 +8,7 @@ class NewsroomConfig(AppConfig):
 
     name = "advocacy.newsroom"
     label = "newsroom"
-    verbose_name = "Newsroom"
+    verbose_name = _("Newsroom")
 
     def ready(self):
         from wagtail.signals import published

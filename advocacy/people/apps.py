@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
@@ -6,4 +7,4 @@ class PeopleConfig(AppConfig):
 
     name = "advocacy.people"
     label = "people"
-    verbose_name = "People"
+    verbose_name = _("People")

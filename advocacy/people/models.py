@@ -1,5 +1,6 @@
 from django.conf import global_settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -19,26 +20,46 @@ from .presskit import press_kit_archive, press_kit_entries
 FIRST_LANGUAGES = ["en", "ru", "hy", "be", "kk", "ky"]
 
 # Every language Django knows by name (interview languages are not limited to the site's):
-# the first ones above, then the rest by name.
+# the first ones above, then the rest by name. The names are Django's own, translated by its
+# catalogs when shown ("Russian" reads "русский" on the Russian site).
 LANGUAGE_CHOICES = [
-    (code, name) for code in FIRST_LANGUAGES for c, name in global_settings.LANGUAGES if c == code
-] + sorted(
-    ((code, name) for code, name in global_settings.LANGUAGES if code not in FIRST_LANGUAGES),
-    key=lambda pair: str(pair[1]),
-)
+    (code, _(name))
+    for code, name in [
+        *(
+            (code, name)
+            for code in FIRST_LANGUAGES
+            for c, name in global_settings.LANGUAGES
+            if c == code
+        ),
+        *sorted(
+            (
+                (code, name)
+                for code, name in global_settings.LANGUAGES
+                if code not in FIRST_LANGUAGES
+            ),
+            key=lambda pair: pair[1],
+        ),
+    ]
+]
 
 
 class Person(index.Indexed, ClusterableModel):
     """Someone the site quotes: a spokesperson, or a person mentioned in the report."""
 
-    name = models.CharField(max_length=200, help_text=_("Full name as it should be printed."))
+    name = models.CharField(
+        max_length=200, help_text=_("Full name as it should be printed."), verbose_name=_("name")
+    )
     role = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Current job title, e.g. “Deputy Director for Europe and Central Asia”."),
+        verbose_name=_("role"),
     )
     organisation = models.CharField(
-        max_length=200, blank=True, help_text=_("e.g. “Amnesty International”.")
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “Amnesty International”."),
+        verbose_name=_("organisation"),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -47,11 +68,30 @@ class Person(index.Indexed, ClusterableModel):
         blank=True,
         related_name="+",
         help_text=_("A portrait cleared for press use."),
+        verbose_name=_("photo"),
     )
-    photo_credit = models.CharField(max_length=200, blank=True, help_text=_("Who took the photo."))
-    bio = models.TextField(blank=True, max_length=1000, help_text=_("Two or three sentences."))
+    photo_credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Who took the photo."),
+        verbose_name=_("photo credit"),
+    )
+    bio = models.TextField(
+        blank=True, max_length=1000, help_text=_("Two or three sentences."), verbose_name=_("bio")
+    )
     is_spokesperson = models.BooleanField(
-        default=False, help_text=_("Available to journalists for interviews.")
+        default=False,
+        help_text=_("Listed on the press page (it says nothing of interviews unless told below)."),
+        verbose_name=_("is spokesperson"),
+    )
+    interview_availability = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Only once agreed with them, e.g. “Available for interview from 28 November”. Left"
+            " empty, the press page says nothing about interviews, nor about their languages."
+        ),
+        verbose_name=_("interview availability"),
     )
 
     panels = [
@@ -61,7 +101,13 @@ class Person(index.Indexed, ClusterableModel):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_credit")], heading=_("Photo")),
         FieldPanel("bio"),
         FieldPanel("is_spokesperson"),
-        InlinePanel("languages", heading=_("Gives interviews in"), label=_("Language")),
+        FieldPanel("interview_availability"),
+        InlinePanel(
+            "languages",
+            heading=_("Gives interviews in"),
+            label=_("Language"),
+            help_text=_("Shown only with an interview availability above."),
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -77,19 +123,25 @@ class Person(index.Indexed, ClusterableModel):
     def role_line(self):
         """“Role at Organisation”, or whichever of the two is known."""
         if self.role and self.organisation:
-            return f"{self.role} at {self.organisation}"
+            return gettext("{role} at {organisation}").format(
+                role=self.role, organisation=self.organisation
+            )
         return self.role or self.organisation
 
 
 class PersonLanguage(models.Model):
     """A language someone gives interviews in."""
 
-    person = ParentalKey(Person, on_delete=models.CASCADE, related_name="languages")
-    language = models.CharField(max_length=10, choices=LANGUAGE_CHOICES)
+    person = ParentalKey(
+        Person, on_delete=models.CASCADE, related_name="languages", verbose_name=_("person")
+    )
+    language = models.CharField(max_length=10, choices=LANGUAGE_CHOICES, verbose_name=_("language"))
 
     panels = [FieldPanel("language")]
 
     class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["person", "language"], name="one_row_per_language")
@@ -103,7 +155,10 @@ class PressPage(BasePage):
     """For journalists: who to contact, who gives interviews, and the press kit."""
 
     intro = RichTextField(
-        blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the contacts.")
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the contacts."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -143,12 +198,20 @@ class PressPage(BasePage):
 class PressKitImage(Orderable):
     """An image approved for press use, with its credit and licence."""
 
-    page = ParentalKey(PressPage, on_delete=models.CASCADE, related_name="kit_images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(max_length=255, blank=True)
-    credit = models.CharField(max_length=200, help_text=_("e.g. “© Photographer / Amnesty”."))
+    page = ParentalKey(
+        PressPage, on_delete=models.CASCADE, related_name="kit_images", verbose_name=_("page")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(max_length=255, blank=True, verbose_name=_("caption"))
+    credit = models.CharField(
+        max_length=200, help_text=_("e.g. “© Photographer / Amnesty”."), verbose_name=_("credit")
+    )
     licence = models.CharField(
-        max_length=200, help_text=_("The terms of use, e.g. “Editorial use with credit only”.")
+        max_length=200,
+        help_text=_("The terms of use, e.g. “Editorial use with credit only”."),
+        verbose_name=_("licence"),
     )
 
     panels = [
@@ -157,6 +220,10 @@ class PressKitImage(Orderable):
         FieldPanel("credit"),
         FieldPanel("licence"),
     ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("press kit image")
+        verbose_name_plural = _("press kit images")
 
     def __str__(self):
         return self.caption or str(self.image)

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -11,7 +13,7 @@ from .models import Person, PressPage
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    menu_label = "People"
+    menu_label = _("People")
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation", "is_spokesperson"]

@@ -323,6 +323,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# "This form has expired" in the language its address names (advocacy.core.errors).
+CSRF_FAILURE_VIEW = "advocacy.core.errors.csrf_failure"
 
 # Content-Security-Policy for public pages (the admin has its own, below; see
 # advocacy.core.middleware): everything self-hosted, scripts only as files from the site

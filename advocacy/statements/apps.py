@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StatementsConfig(AppConfig):
@@ -6,7 +7,7 @@ class StatementsConfig(AppConfig):
 
     name = "advocacy.statements"
     label = "statements"
-    verbose_name = "Statements"
+    verbose_name = _("Statements")
 
     def ready(self):
         from . import signals  # noqa: F401  connects the quote-card receivers

@@ -256,7 +256,7 @@ def layout(statement, size):
     text_width = width - 2 * MARGIN
     organisation, host = site_identity()
     name = statement.speaker_name or capfirst(statement.anonymous_source)  # as the site shows it
-    role = statement.role_line if statement.speaker_id else "Name withheld for their safety"
+    role = statement.role_line if statement.speaker_id else str(capfirst(statement.withheld_note))
     date = statement.date_label if statement.date_said else str(dates.DATE_NOT_GIVEN)
     date = capfirst(date)
 

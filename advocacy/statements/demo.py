@@ -2,16 +2,18 @@
 anonymous testimonies, all from the seed press release.
 
 The release gives no date, so neither do the statements: they say “date not given in the
-source” (advocacy.core.dates) rather than carry the day the demo was loaded.
+source” (advocacy.core.dates) rather than carry the day the demo was loaded. Nor does it say
+what language the anonymous sources spoke or why their names are withheld, so the
+testimonies say “name withheld” and their language is “not stated in the source”.
 """
 
 from django.db import transaction
 
 from advocacy.core.demo import add_child_once, publish
 from advocacy.core.seed import paragraph
-from advocacy.people.models import Person, PersonLanguage
+from advocacy.people.models import Person
 
-from .models import QuoteDeskPage, Statement, Topic
+from .models import LANGUAGE_NOT_STATED, QuoteDeskPage, Statement, Topic
 
 # In the main menu after every other page (after "Privacy"), before the search link.
 DESK_MENU_POSITION = 250
@@ -118,12 +120,11 @@ def statements_spec():
 
 
 def person(spec):
+    """The person, created once. No interview languages or availability: the release gives
+    neither (the press page says nothing about them until an editor enters them)."""
     found = Person.objects.filter(name=spec["name"]).first()
     if found is None:
         found = Person.objects.create(**spec)
-        if spec.get("is_spokesperson"):
-            found.languages = [PersonLanguage(language="en"), PersonLanguage(language="ru")]
-            found.save()
     return found
 
 
@@ -141,7 +142,9 @@ def build(release):
         if statement is None:
             statement = Statement(
                 text=words,
-                language="en",
+                # The spokesperson's words are published in English; the release does not say
+                # what language the anonymous sources spoke (theirs may be translations).
+                language="en" if speaker else LANGUAGE_NOT_STATED,
                 speaker=person(speaker) if speaker else None,
                 anonymous_source=anonymous,
                 date_said=None,

@@ -72,7 +72,8 @@ def write_statements_csv(out, statements, *, request=None):
                 " ".join(statement.country_codes),
                 " ".join(statement.topic_slugs),
                 public_url(statement.get_absolute_url()),
-                str(languages.get(statement.language, statement.language)),
+                # "Not stated in the source" when the source does not say (issue 17).
+                str(languages.get(statement.language, statement.language_label)),
                 source,
                 source_url,
                 statement.context_note,

@@ -1,4 +1,5 @@
 from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext_lazy as _
 
 from advocacy.core.feeds import PublicAddressFeed
 from advocacy.core.listings import listing_url
@@ -11,8 +12,8 @@ from .filters import StatementFilterForm
 class StatementFeed(PublicAddressFeed):
     """Atom feed of published statements; ?speaker=, ?country=, ?topic=, ?language= filter it."""
 
-    title = "Statements"
-    subtitle = "Statements and testimonies, newest first, with their permalinks."
+    title = _("Statements")
+    subtitle = _("Statements and testimonies, newest first, with their permalinks.")
 
     def __call__(self, request, *args, **kwargs):
         form = StatementFilterForm(request.GET)

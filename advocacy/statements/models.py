@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -42,6 +43,12 @@ from .serializers import CardURLField, PermalinkField
 BIDI_CONTROLS = textsafety.INVISIBLE
 
 
+# The language the words were said in, or "not stated": a testimony quoted in an English
+# release may have been said in Russian and translated, and the release does not say.
+LANGUAGE_NOT_STATED = ""
+STATEMENT_LANGUAGES = [(LANGUAGE_NOT_STATED, _("Not stated in the source")), *LANGUAGE_CHOICES]
+
+
 # A quotation that ends a question, an exclamation or a trailing-off keeps its mark before
 # “said …”; any other ending (a full stop, a colon, nothing) becomes the comma that runs the
 # words into their attribution: “… were too great,” said …  (never “… too great.” said).
@@ -56,15 +63,27 @@ def quoted_for_citation(words):
     return words.rstrip(".,;:") + ","
 
 
+def withheld_note(reason=""):
+    """“name withheld”, or “name withheld: <the source's reason>”."""
+    reason = (reason or "").strip()
+    if reason:
+        return _("name withheld: %(reason)s") % {"reason": reason}
+    return _("name withheld")
+
+
 class Topic(models.Model):
     """A subject statements are filed under, for journalists' filters."""
 
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, help_text=_("Used in filter links."))
+    name = models.CharField(max_length=100, unique=True, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text=_("Used in filter links."), verbose_name=_("slug")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self):
@@ -109,9 +128,14 @@ class Statement(
     )
     language = models.CharField(
         max_length=10,
-        choices=LANGUAGE_CHOICES,
-        default="en",
-        help_text=_("The language the words were said in."),
+        choices=STATEMENT_LANGUAGES,
+        blank=True,
+        default=LANGUAGE_NOT_STATED,
+        help_text=_(
+            "The language the words were said in, when the source says so or you know it;"
+            " otherwise “Not stated in the source” (quoted words may be a translation)."
+        ),
+        verbose_name=_("language"),
     )
     speaker = models.ForeignKey(
         "people.Person",
@@ -120,16 +144,19 @@ class Statement(
         blank=True,
         related_name="statements",
         help_text=_("Who said it. Leave empty for an anonymous source."),
+        verbose_name=_("speaker"),
     )
     speaker_role = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Their role when they said it; filled from the person when left empty."),
+        verbose_name=_("speaker role"),
     )
     speaker_organisation = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Their organisation when they said it; filled from the person when empty."),
+        verbose_name=_("speaker organisation"),
     )
     anonymous_source = models.CharField(
         max_length=200,
@@ -137,6 +164,16 @@ class Statement(
         help_text=_(
             "For a source who must not be identified: describe them without a name, employer"
             " or detail that could identify them, e.g. “a prominent LGBTI activist in Belarus”."
+        ),
+        verbose_name=_("anonymous source"),
+    )
+    anonymity_reason = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("why the name is withheld"),
+        help_text=_(
+            "Only when the source gives a reason, in its words, e.g. “at their request”. Left"
+            " empty, the site says “name withheld” and gives no reason."
         ),
     )
     date_said = models.DateField(
@@ -146,6 +183,7 @@ class Statement(
             "When the words were said or first published. Leave empty when the source gives"
             " no date: the site then says “date not given in the source”."
         ),
+        verbose_name=_("date said"),
     )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -154,11 +192,13 @@ class Statement(
         blank=True,
         related_name="+",
         help_text=_("The press release, chapter or page on this site it comes from."),
+        verbose_name=_("source page"),
     )
     source_description = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Where it was said when that is not a page here, e.g. an event."),
+        verbose_name=_("source description"),
     )
     countries = CountryField(
         multiple=True,
@@ -167,15 +207,23 @@ class Statement(
             "The countries it concerns: their country pages show it, and journalists filter"
             " by them."
         ),
+        verbose_name=_("countries"),
     )
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="statements")
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="statements", verbose_name=_("topics")
+    )
     context_note = models.CharField(
         max_length=300,
         blank=True,
         help_text=_("Optional context, e.g. “speaking at the launch of the report”."),
+        verbose_name=_("context note"),
     )
     slug = models.SlugField(
-        max_length=80, blank=True, allow_unicode=True, help_text=_("Made from the words if empty.")
+        max_length=80,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("Made from the words if empty."),
+        verbose_name=_("slug"),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="statement")
     # Deleting a statement deletes its workflow history (Wagtail's advice for snippets).
@@ -201,7 +249,10 @@ class Statement(
             ],
             heading=_("Named speaker"),
         ),
-        MultiFieldPanel([FieldPanel("anonymous_source")], heading=_("…or anonymous source")),
+        MultiFieldPanel(
+            [FieldPanel("anonymous_source"), FieldPanel("anonymity_reason")],
+            heading=_("…or anonymous source"),
+        ),
         MultiFieldPanel(
             [FieldPanel("date_said"), FieldPanel("source_page"), FieldPanel("source_description")],
             heading=_("When and where"),
@@ -229,6 +280,7 @@ class Statement(
         APIField("speaker_role"),
         APIField("speaker_organisation"),
         APIField("anonymous_source"),
+        APIField("anonymity_reason"),
         APIField("date_said"),
         APIField("date_label"),
         APIField("country_codes"),
@@ -239,6 +291,8 @@ class Statement(
     ]
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = NEWEST_FIRST
         indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
 
@@ -273,6 +327,10 @@ class Statement(
             raise ValidationError(
                 {"speaker": _("Choose who said it, or describe the anonymous source.")}
             )
+        if named and self.anonymity_reason:
+            raise ValidationError(
+                {"anonymity_reason": _("A named speaker's name is not withheld: leave this empty.")}
+            )
         if anonymous and (self.speaker_role or self.speaker_organisation):
             raise ValidationError(
                 {
@@ -305,9 +363,22 @@ class Statement(
         return f"{self.speaker.name}, {role}" if role else self.speaker.name
 
     @property
+    def language_label(self):
+        """“English”, or “Not stated in the source”."""
+        return self.get_language_display() if self.language else STATEMENT_LANGUAGES[0][1]
+
+    @property
+    def withheld_note(self):
+        """What stands beside an anonymous source: “name withheld”, with the reason only
+        when an editor gave the source's one."""
+        return withheld_note(self.anonymity_reason)
+
+    @property
     def role_line(self):
         if self.speaker_role and self.speaker_organisation:
-            return f"{self.speaker_role} at {self.speaker_organisation}"
+            return gettext("{role} at {organisation}").format(
+                role=self.speaker_role, organisation=self.speaker_organisation
+            )
         return self.speaker_role or self.speaker_organisation
 
     @property
@@ -330,15 +401,17 @@ class Statement(
         with no date in the source, “ (date not given in the source)”."""
         if self.date_said is None:
             return f" ({dates.DATE_NOT_GIVEN})"
-        return f", on {self.date_label}"
+        return gettext(", on {date}").format(date=self.date_label)
 
     def citation(self, permalink):
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
         2026. Source: permalink. The words are stored exactly as said; only the closing
         punctuation before the attribution follows the house style (see quoted_for_citation)."""
-        return (
-            f"“{quoted_for_citation(self.text)}” said {self.attribution}{self.said_on}."
-            f" Source: {permalink}"
+        return gettext("“{words}” said {attribution}{said_on}. Source: {permalink}").format(
+            words=quoted_for_citation(self.text),
+            attribution=self.attribution,
+            said_on=self.said_on,
+            permalink=permalink,
         )
 
     # Set for a whole listing at once by load_public_countries (one query in all).
@@ -393,6 +466,7 @@ class QuoteDeskPage(ListingPageMixin, BasePage):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A sentence or two under the title: what journalists find here."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from advocacy.core.countries import covered_codes, named_countries
@@ -35,7 +36,8 @@ def speaker_and_language_choices():
         SimpleNamespace(pk=pk, name=name)
         for pk, name in sorted(names.items(), key=lambda item: (item[1], item[0]))
     ]
-    return speakers, sorted({language for language, _pk, _name in pairs})
+    # "Not stated" is no language to filter by.
+    return speakers, sorted({language for language, _pk, _name in pairs if language})
 
 
 @require_safe
@@ -118,7 +120,7 @@ def card_not_drawn_yet(statement):
     ):
         enqueue_cards(statement.pk, statement.live_revision_id)
     response = HttpResponse(
-        "This quote card is being drawn. Please try again in a few seconds.\n",
+        _("This quote card is being drawn. Please try again in a few seconds.") + "\n",
         status=503,
         content_type="text/plain; charset=utf-8",
     )

@@ -1,4 +1,5 @@
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -31,7 +32,7 @@ class StatementFilterSet(WagtailFilterSet):
 class StatementViewSet(SnippetViewSet):
     model = Statement
     icon = "openquote"
-    menu_label = "Statements"
+    menu_label = _("Statements")
     # The status column tells a draft or a scheduled statement from a live one at a glance.
     list_display = ["__str__", "attribution", "date_said", "language", LiveStatusTagColumn()]
     filterset_class = StatementFilterSet
@@ -42,13 +43,13 @@ class StatementViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Topics"
+    menu_label = _("Topics")
 
 
 class QuoteDeskGroup(SnippetViewSetGroup):
     items = (StatementViewSet, TopicViewSet)
     menu_icon = "openquote"
-    menu_label = "Quote desk"
+    menu_label = _("Quote desk")
     menu_name = "quote-desk"
     menu_order = 190
 

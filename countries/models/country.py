@@ -1,4 +1,3 @@
-import calendar
 import datetime
 
 from django_countries.fields import CountryField
@@ -7,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_ALT
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -18,10 +19,12 @@ from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
+from advocacy.core.sourcing import SourcedMixin, normalised
 from advocacy.core.visibility import annotate_public_page
 from countries.dossier import CountryDossier
 from countries.facts import (
     ALLOWED_STATUSES,
+    LIMITING_WORDS,
     SYMBOLS,
     TONE_LABELS,
     TONES,
@@ -48,7 +51,9 @@ class CountryPage(StoryPageMixin, BasePage):
         help_text=_("The country (ISO 3166-1 code); one page per country in each language."),
     )
     summary = models.TextField(
-        max_length=600, help_text=_("Two or three sentences on the situation in this country.")
+        max_length=600,
+        help_text=_("Two or three sentences on the situation in this country."),
+        verbose_name=_("summary"),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -57,12 +62,19 @@ class CountryPage(StoryPageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("Optional photograph at the top of the page; its alt text is read out."),
+        verbose_name=_("hero image"),
     )
     hero_credit = models.CharField(
-        max_length=255, blank=True, help_text=_("Who took the photograph.")
+        max_length=255,
+        blank=True,
+        help_text=_("Who took the photograph."),
+        verbose_name=_("hero credit"),
     )
     body = StreamField(
-        StoryBlock(), blank=True, help_text=_("The country's story, quotes and figures.")
+        StoryBlock(),
+        blank=True,
+        help_text=_("The country's story, quotes and figures."),
+        verbose_name=_("body"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -73,7 +85,10 @@ class CountryPage(StoryPageMixin, BasePage):
             "facts",
             heading=_("Facts"),
             label=_("Fact"),
-            help_text=_("One per topic; each with its source and the date it was checked."),
+            help_text=_(
+                "One per topic; each with the source's exact words it rests on. A date it was"
+                " checked is shown only when you give one."
+            ),
         ),
         FieldPanel("body"),
         InlinePanel(
@@ -171,6 +186,9 @@ class EmptyFact:
     last_checked = None
     year = None
     note = ""
+    source_excerpt = ""
+    source_name = ""
+    source_label = ""
     status = Status.NOT_STATED
 
     def __init__(self, topic):
@@ -182,43 +200,62 @@ class EmptyFact:
     def get_status_display(self):
         return _("No information recorded yet")
 
+    status_text = property(get_status_display)
+
     tone = "unknown"
     symbol = SYMBOLS["unknown"]
     tone_label = TONE_LABELS["unknown"]
     recorded = False
 
 
-class CountryFact(models.Model):
-    """One structured fact about a country, with its source and when it was checked."""
+class CountryFact(SourcedMixin, models.Model):
+    """One structured fact about a country, with the source's words it rests on."""
 
-    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="facts")
-    topic = models.CharField(max_length=20, choices=Topic.choices)
+    country = ParentalKey(
+        CountryPage, on_delete=models.CASCADE, related_name="facts", verbose_name=_("country")
+    )
+    topic = models.CharField(max_length=20, choices=Topic.choices, verbose_name=_("topic"))
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
-        help_text=_("Pick “Not stated in the report” rather than guess."),
+        help_text=_(
+            "No more than the source's words say: “Mixed / limited” when they qualify it"
+            " (“a small number”, “limited”), “Stated for the region as a whole” when they are"
+            " about all the countries together, “Not stated in the source” rather than guess."
+        ),
+        verbose_name=_("status"),
     )
     year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future],
         help_text=_("For laws and constitutional amendments: the year adopted."),
+        verbose_name=_("year"),
     )
-    note = models.CharField(max_length=300, blank=True, help_text=_("One line of detail."))
+    note = models.CharField(
+        max_length=300, blank=True, help_text=_("One line of detail."), verbose_name=_("note")
+    )
     source = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The report chapter or press release that says so."),
+        verbose_name=_("source"),
     )
     last_checked = models.DateField(
-        default=datetime.date.today,
-        help_text=_("When someone last checked this against the source."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone checked this against the source. Leave empty unless someone did:"
+            " the page then gives no date."
+        ),
+        verbose_name=_("last checked"),
     )
 
     panels = [
         FieldRowPanel([FieldPanel("topic"), FieldPanel("status"), FieldPanel("year")]),
         FieldPanel("note"),
+        *SourcedMixin.source_panels,
         FieldRowPanel([FieldPanel("source"), FieldPanel("last_checked")]),
     ]
     api_fields = [
@@ -226,10 +263,13 @@ class CountryFact(models.Model):
         APIField("status"),
         APIField("year"),
         APIField("note"),
+        *SourcedMixin.source_api_fields,
         APIField("last_checked"),
     ]
 
     class Meta:
+        verbose_name = _("country fact")
+        verbose_name_plural = _("country facts")
         ordering = ["topic"]
         constraints = [
             models.UniqueConstraint(fields=["country", "topic"], name="one_fact_per_topic")
@@ -245,16 +285,45 @@ class CountryFact(models.Model):
         if self.topic and self.status and self.status not in allowed:
             # No quotation marks around the topic: its label may carry its own (“Propaganda”
             # law), and ““Propaganda” law” is what wrapping it printed.
-            errors["status"] = _("For %(topic)s, choose one of: %(allowed)s.") % {
+            errors["status"] = _(
+                "For %(topic)s, choose one of: %(allowed)s. Say no more than the source's"
+                " words: “Mixed / limited” when they qualify it, “Stated for the region as a"
+                " whole” when they are about all the countries together."
+            ) % {
                 "topic": self.get_topic_display(),
                 "allowed": ", ".join(str(Status(s).label) for s in allowed),
             }
+        elif self.status and self.tone == "good" and self.limiting_words:
+            errors["status"] = _(
+                "The source's words say “%(words)s”: that is not protective. Choose “Mixed /"
+                " limited” (or the status the words state), or “Stated for the region as a"
+                " whole” when they are about all the countries together."
+            ) % {"words": self.limiting_words[0].strip()}
+        if self.status and self.status != Status.NOT_STATED and not self.source_excerpt.strip():
+            errors["source_excerpt"] = _(
+                "Copy the source's exact words this status rests on, so readers can check it;"
+                " or choose “Not stated in the source”."
+            )
         if self.year and self.topic not in YEAR_TOPICS:
             errors["year"] = _("Only laws and constitutional amendments take a year.")
         if self.last_checked and self.last_checked > timezone.now().date():
             errors["last_checked"] = _("The date it was checked cannot be in the future.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def limiting_words(self):
+        """The words in the excerpt that rule out a protective status (see facts.py)."""
+        text = normalised(self.source_excerpt).casefold()
+        return [word for word in LIMITING_WORDS if word in text]
+
+    @property
+    def status_text(self):
+        """The status as printed: “Not stated in the press release” when the editor named
+        the source, else the status's label."""
+        if self.status == Status.NOT_STATED and self.source_name:
+            return _("Not stated in %(source)s") % {"source": self.source_name}
+        return self.get_status_display()
 
     @property
     def recorded(self):
@@ -273,26 +342,34 @@ class CountryFact(models.Model):
         return TONE_LABELS[self.tone]
 
 
-class TimelineEvent(models.Model):
-    """Something that happened, dated as precisely as the source allows."""
+class TimelineEvent(SourcedMixin, models.Model):
+    """Something that happened, dated as precisely as the source allows, with its words."""
 
-    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="events")
+    country = ParentalKey(
+        CountryPage, on_delete=models.CASCADE, related_name="events", verbose_name=_("country")
+    )
     year = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future]
+        validators=[MinValueValidator(EARLIEST_YEAR), not_in_the_future], verbose_name=_("year")
     )
     month = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=[(n, calendar.month_name[n]) for n in range(1, 13)],
+        choices=[(n, MONTHS[n]) for n in range(1, 13)],
         help_text=_("Leave empty when the source gives only the year."),
+        verbose_name=_("month"),
     )
     day = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("Leave empty when the source gives only the month."),
+        verbose_name=_("day"),
     )
-    description = models.CharField(max_length=300, help_text=_("What happened, in one sentence."))
+    description = models.CharField(
+        max_length=300,
+        help_text=_("What happened, in one sentence."),
+        verbose_name=_("description"),
+    )
     source = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
@@ -300,18 +377,30 @@ class TimelineEvent(models.Model):
         blank=True,
         related_name="+",
         help_text=_("The page on this site that reports it."),
+        verbose_name=_("source"),
     )
     # year*10000 + month*100 + day, unknown parts as 0: "2015" sorts before "May 2015".
-    sort_key = models.PositiveIntegerField(editable=False, default=0, db_index=True)
+    sort_key = models.PositiveIntegerField(
+        editable=False, default=0, db_index=True, verbose_name=_("sort key")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("month"), FieldPanel("day")]),
         FieldPanel("description"),
+        *SourcedMixin.source_panels,
         FieldPanel("source"),
     ]
-    api_fields = [APIField("year"), APIField("month"), APIField("day"), APIField("description")]
+    api_fields = [
+        APIField("year"),
+        APIField("month"),
+        APIField("day"),
+        APIField("description"),
+        *SourcedMixin.source_api_fields,
+    ]
 
     class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
         ordering = ["sort_key", "pk"]
 
     def __str__(self):
@@ -333,7 +422,7 @@ class TimelineEvent(models.Model):
                     {
                         "day": _("%(month)s %(year)s has no day %(day)s.")
                         % {
-                            "month": calendar.month_name[self.month],
+                            "month": MONTHS[self.month],
                             "year": self.year,
                             "day": self.day,
                         }
@@ -346,10 +435,12 @@ class TimelineEvent(models.Model):
 
     @property
     def date_label(self):
+        # Django's month names in the reader's language: "25 May 2015" / "25 мая 2015" (the
+        # genitive after a day), "May 2015" / "Май 2015".
         if self.month and self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return f"{self.day} {MONTHS_ALT[self.month]} {self.year}"
         if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return f"{capfirst(MONTHS[self.month])} {self.year}"
         return str(self.year)
 
     @property

@@ -16,6 +16,7 @@ class CountryIndexPage(BasePage):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A paragraph introducing the four countries."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

@@ -22,9 +22,13 @@ class ReportChapterPage(StoryPageMixin, BasePage):
     """A chapter of a report; its number comes from its place among its siblings."""
 
     standfirst = models.TextField(
-        max_length=600, help_text=_("A sentence or two saying what the chapter covers.")
+        max_length=600,
+        help_text=_("A sentence or two saying what the chapter covers."),
+        verbose_name=_("standfirst"),
     )
-    body = StreamField(StoryBlock(), help_text=_("The chapter's text, quotes and figures."))
+    body = StreamField(
+        StoryBlock(), help_text=_("The chapter's text, quotes and figures."), verbose_name=_("body")
+    )
     countries = CountryField(
         multiple=True,
         blank=True,
@@ -32,6 +36,7 @@ class ReportChapterPage(StoryPageMixin, BasePage):
             "The countries this chapter discusses: each one's country page links to it (when"
             " the report covers that country). Mentioning a country in passing is not enough."
         ),
+        verbose_name=_("countries"),
     )
 
     content_panels = BasePage.content_panels + [

@@ -28,7 +28,10 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
     """The list of press releases, newest first, with an Atom feed."""
 
     intro = RichTextField(
-        blank=True, features=["bold", "italic", "link"], help_text=_("Shown above the list.")
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the list."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
@@ -66,7 +69,10 @@ class PressReleasePage(StoryPageMixin, BasePage):
     """A press release; schedule it (Status panel › Set schedule) to keep it under embargo."""
 
     dateline = models.CharField(
-        max_length=100, blank=True, help_text=_("Where it is issued from, e.g. “London”.")
+        max_length=100,
+        blank=True,
+        help_text=_("Where it is issued from, e.g. “London”."),
+        verbose_name=_("dateline"),
     )
     release_time = models.DateTimeField(
         null=True,
@@ -77,15 +83,20 @@ class PressReleasePage(StoryPageMixin, BasePage):
             " and publish with “Schedule to publish”: the release stays hidden from the"
             " public until then."
         ),
+        verbose_name=_("release time"),
     )
     standfirst = models.TextField(
-        blank=True, max_length=600, help_text=_("The opening paragraph, shown in lists.")
+        blank=True,
+        max_length=600,
+        help_text=_("The opening paragraph, shown in lists."),
+        verbose_name=_("standfirst"),
     )
-    body = StreamField(StoryBlock(), help_text=_("The release's text."))
+    body = StreamField(StoryBlock(), help_text=_("The release's text."), verbose_name=_("body"))
     notes_to_editors = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ol", "ul"],
         help_text=_("Background for journalists, printed after the release."),
+        verbose_name=_("notes to editors"),
     )
     report = models.ForeignKey(
         "reports.ReportPage",
@@ -94,6 +105,7 @@ class PressReleasePage(StoryPageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("The report this release announces."),
+        verbose_name=_("report"),
     )
 
     content_panels = BasePage.content_panels + [

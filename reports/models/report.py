@@ -3,7 +3,7 @@ import re
 from django_countries.fields import CountryField
 
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, QuerySet, Subquery, Value, prefetch_related_objects
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,12 @@ from advocacy.core.countries import Country, country_pages
 from advocacy.core.pages import BasePage
 from advocacy.core.public_url import public_origin, public_url
 from advocacy.core.serializers import PublicDocumentField
-from advocacy.core.visibility import public_document_or_none, public_pages
+from advocacy.core.sourcing import SourcedMixin
+from advocacy.core.visibility import (
+    annotate_public_page,
+    public_document_or_none,
+    public_pages,
+)
 
 # An anchor's href that is a path on this site ("/less-equal/…", not "//host/…").
 SITE_PATH_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
@@ -36,13 +41,22 @@ class ReportPage(RoutablePageMixin, BasePage):
     """A published report: its landing page, with the chapters as children."""
 
     subtitle = models.CharField(
-        max_length=255, blank=True, help_text=_("Shown under the title, e.g. what it covers.")
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under the title, e.g. what it covers."),
+        verbose_name=_("subtitle"),
     )
     publication_date = models.DateField(
-        null=True, blank=True, help_text=_("The date the report was published.")
+        null=True,
+        blank=True,
+        help_text=_("The date the report was published."),
+        verbose_name=_("publication date"),
     )
     reference_number = models.CharField(
-        max_length=50, blank=True, help_text=_("The organisation's index number for the report.")
+        max_length=50,
+        blank=True,
+        help_text=_("The organisation's index number for the report."),
+        verbose_name=_("reference number"),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -51,20 +65,24 @@ class ReportPage(RoutablePageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("The report's cover; also the image shown when the report is shared."),
+        verbose_name=_("cover image"),
     )
     cover_alt_text = models.CharField(
-        max_length=255, blank=True, help_text=_("Describe the cover for people who cannot see it.")
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the cover for people who cannot see it."),
+        verbose_name=_("cover alt text"),
     )
     cover_credit = models.CharField(
-        max_length=255, blank=True, help_text=_("Who took or made the cover image.")
+        max_length=255,
+        blank=True,
+        help_text=_("Who took or made the cover image."),
+        verbose_name=_("cover credit"),
     )
     summary = RichTextField(
-        features=["bold", "italic", "link"], help_text=_("What the report found, in a paragraph.")
-    )
-    recommendations = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("What the report asks of governments and others."),
+        features=["bold", "italic", "link"],
+        help_text=_("What the report found, in a paragraph."),
+        verbose_name=_("summary"),
     )
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
@@ -73,6 +91,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         blank=True,
         related_name="+",
         help_text=_("The official PDF; its format and size are shown next to the link."),
+        verbose_name=_("pdf"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -88,13 +107,18 @@ class ReportPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         InlinePanel("key_findings", heading=_("Key findings"), label=_("Finding"), min_num=0),
         InlinePanel("countries", heading=_("Countries covered"), label=_("Country")),
-        FieldPanel("recommendations"),
+        InlinePanel(
+            "recommendations",
+            heading=_("Recommendations"),
+            label=_("Recommendation"),
+            help_text=_("What the report asks of governments and others, one at a time."),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("subtitle"),
         index.SearchField("summary"),
-        index.SearchField("recommendations"),
         index.RelatedFields("key_findings", [index.SearchField("text")]),
+        index.RelatedFields("recommendations", [index.SearchField("text")]),
     ]
     api_fields = [
         APIField("subtitle"),
@@ -145,7 +169,7 @@ class ReportPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = list(self.chapters())
-        context["key_findings"] = list(self.key_findings.all())
+        context["key_findings"], context["recommendations"] = self.sourced_rows()
         context["countries"] = self.country_pages()
         context["press_releases"] = list(self.press_releases())
         context["pdf"] = public_document_or_none(self.pdf)
@@ -157,7 +181,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         # What this page shows (not the landing page's countries and press releases).
         context = BasePage.get_context(self, request)
         context["chapters"] = chapters = self.chapters()
-        context["key_findings"] = list(self.key_findings.all())
+        context["key_findings"], context["recommendations"] = self.sourced_rows()
         prefetch_related_objects(chapters, "footnotes")
         # Every chapter's quotes and actions in one query per kind, not one per chapter.
         prefetch_placed([chapter.body for chapter in chapters])
@@ -168,6 +192,40 @@ class ReportPage(RoutablePageMixin, BasePage):
         # page carries its full address, so the paper copy leads back to the site.
         response.content = absolute_links(response.content.decode(), public_origin())
         return response
+
+    def sourced_rows(self):
+        """(key findings, recommendations), each row with its source page while public.
+
+        Saved rows are read in one query (a UNION of the two tables, whose columns are the
+        same: SourcedStatement), so the page's query count does not grow with them; the
+        source is named by its title and linked only from a preview's rows in memory."""
+        findings, recommendations = self.key_findings.all(), self.recommendations.all()
+        if not (isinstance(findings, QuerySet) and isinstance(recommendations, QuerySet)):
+            # A preview: the draft's rows as they stand in memory (a query or two more).
+            parts = []
+            for rows in (findings, recommendations):
+                rows = annotate_public_page(list(rows), "source")
+                for row in rows:
+                    row.public_source = row.source if row.source_is_public else None
+                parts.append(rows)
+            return parts[0], parts[1]
+        public = public_pages().filter(pk=OuterRef("source_id"))
+
+        def part(rows, kind):
+            return rows.order_by().annotate(
+                kind=Value(kind), public_title=Subquery(public.values("title")[:1])
+            )
+
+        rows = list(
+            part(findings, 0)
+            .union(part(recommendations, 1), all=True)
+            .order_by("kind", "sort_order", "id")
+        )
+        for row in rows:
+            # The public_source property of SourcedMixin stays None (no link); the label
+            # names the public page by its title when the editor gave no name.
+            row.public_title = row.public_title or ""
+        return [r for r in rows if r.kind == 0], [r for r in rows if r.kind == 1]
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -200,7 +258,7 @@ class ReportPage(RoutablePageMixin, BasePage):
 
     @property
     def search_snippet_text(self):
-        return strip_tags(f"{self.subtitle} {self.summary} {self.recommendations}")
+        return strip_tags(f"{self.subtitle} {self.summary}")
 
     @property
     def summary_text(self):
@@ -215,31 +273,80 @@ class ReportPage(RoutablePageMixin, BasePage):
         return self.cover_alt_text or super().og_image_alt
 
 
-class KeyFinding(Orderable):
-    """One finding of the report, in the order editors put them."""
+class SourcedStatement(SourcedMixin, Orderable):
+    """A sentence of the report's with the source's words it rests on."""
 
-    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="key_findings")
-    text = models.TextField(max_length=600, help_text=_("One finding, in a sentence or two."))
+    text = models.TextField(
+        max_length=600,
+        help_text=_("A sentence or two, saying no more than the source's words below."),
+        verbose_name=_("text"),
+    )
+    source = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The page on this site the words come from (the press release, a chapter)."),
+        verbose_name=_("source page"),
+    )
 
-    panels = [FieldPanel("text")]
-    api_fields = [APIField("text")]
+    panels = [FieldPanel("text"), *SourcedMixin.source_panels, FieldPanel("source")]
+    api_fields = [APIField("text"), *SourcedMixin.source_api_fields]
+
+    class Meta(Orderable.Meta):
+        abstract = True
 
     def __str__(self):
         return self.text
 
 
+class KeyFinding(SourcedStatement):
+    """One finding of the report, in the order editors put them."""
+
+    report = ParentalKey(
+        ReportPage, on_delete=models.CASCADE, related_name="key_findings", verbose_name=_("report")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key finding")
+        verbose_name_plural = _("key findings")
+
+
+class Recommendation(SourcedStatement):
+    """One thing the report asks of governments or others, in the editors' order."""
+
+    report = ParentalKey(
+        ReportPage,
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        verbose_name=_("report"),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+
 class ReportCountry(Orderable):
     """A country the report covers; the report links to its page in the report's language."""
 
-    report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="countries")
+    report = ParentalKey(
+        ReportPage, on_delete=models.CASCADE, related_name="countries", verbose_name=_("report")
+    )
     country = CountryField(
         help_text=_(
             "The country (ISO 3166-1). The report links to its country page in the report's"
             " language once that page is published."
-        )
+        ),
+        verbose_name=_("country"),
     )
 
     panels = [FieldPanel("country")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("report country")
+        verbose_name_plural = _("report countries")
 
     def __str__(self):
         return str(self.country.name)

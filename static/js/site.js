@@ -29,7 +29,8 @@
     });
   }
 
-  // "Copy citation" / "Copy link": copies the exact text of the target element.
+  // "Copy citation" / "Copy link": copies the exact text of the target element. The messages
+  // come from the button's data-copied-text / data-copy-failed-text, in the page's language.
   document.querySelectorAll("[data-copy-target]").forEach(function (button) {
     var target = document.getElementById(button.getAttribute("data-copy-target"));
     var status = button.parentElement.querySelector("[role=status]");
@@ -37,8 +38,8 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       copyText(target.textContent).then(
-        function () { if (status) { status.textContent = "Copied to the clipboard."; } },
-        function () { if (status) { status.textContent = "Could not copy: select the text and copy it."; } }
+        function () { if (status) { status.textContent = button.getAttribute("data-copied-text"); } },
+        function () { if (status) { status.textContent = button.getAttribute("data-copy-failed-text"); } }
       );
     });
   });

@@ -20,7 +20,10 @@ def test_the_propaganda_law_message_reads_cleanly():
     message = status_error(Topic.PROPAGANDA_LAW, Status.YES)
 
     assert message == (
-        "For “Propaganda” law, choose one of: None, Proposed, Adopted, Not stated in the report."
+        "For “Propaganda” law, choose one of: None, Attempted, not adopted so far, Adopted,"
+        " Mixed / limited, Stated for the region as a whole, Not stated in the source. Say no"
+        " more than the source's words: “Mixed / limited” when they qualify it, “Stated for"
+        " the region as a whole” when they are about all the countries together."
     )
 
 
@@ -31,5 +34,6 @@ def test_no_message_doubles_a_quotation_mark(topic):
     message = status_error(topic, wrong)
 
     assert "““" not in message and "””" not in message
-    assert message.count("“") == message.count("”") == str(topic.label).count("“")
+    # The topic's own marks, and the two statuses the explanation names.
+    assert message.count("“") == message.count("”") == str(topic.label).count("“") + 2
     assert str(topic.label) in message

@@ -36,7 +36,7 @@ def report_pdf(collection=None):
 
 
 def test_press_page_lists_spokespeople_with_their_role_and_languages(client, press_page):
-    spokesperson = PersonFactory()
+    spokesperson = PersonFactory(interview_availability="Available for interview this week")
     spokesperson.languages = [PersonLanguage(language="en"), PersonLanguage(language="ru")]
     spokesperson.save()
     PersonFactory(name="Mikayel Danielyan", is_spokesperson=False)
@@ -47,6 +47,7 @@ def test_press_page_lists_spokespeople_with_their_role_and_languages(client, pre
     assert [text(card, "h3") for card in cards] == ["Denis Krivosheev"]
     card_text = text(cards[0])
     assert "Deputy Director for Europe and Central Asia at Amnesty International" in card_text
+    assert "Available for interview this week" in card_text
     assert "Interviews in: English, Russian" in card_text
     assert ("Their statements", f"/statements/?speaker={spokesperson.pk}") in links(cards[0])
 

@@ -87,7 +87,7 @@ class ReportPageRulesTests(WagtailPageTestCase):
                     "slug": "another-report",
                     "subtitle": "Its subtitle",
                     "summary": rich_text("<p>What it found.</p>"),
-                    "recommendations": rich_text("<p>What must change.</p>"),
+                    "recommendations": inline_formset([{"text": "What must change."}]),
                     "key_findings": inline_formset(
                         [{"text": "First finding."}, {"text": "Second finding."}]
                     ),

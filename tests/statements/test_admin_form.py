@@ -97,9 +97,12 @@ def test_topics_are_checkboxes(admin_client, home):
 def test_the_language_list_starts_with_the_site_and_the_regions_languages(admin_client, home):
     form = form_of(admin_client.get(reverse(f"{VIEWSET}:add")))
 
-    codes = [o["value"] for o in form.select("select[name=language] option") if o["value"]]
+    options = form.select("select[name=language] option")
+    # First "not stated" (the default: the source may not say), then the site's languages.
+    assert (options[0]["value"], options[0].get_text()) == ("", "Not stated in the source")
+    codes = [o["value"] for o in options if o["value"]]
     assert codes[:6] == ["en", "ru", "hy", "be", "kk", "ky"]
-    rest = [o.get_text() for o in form.select("select[name=language] option")][6:]
+    rest = [o.get_text() for o in options][7:]
     assert rest == sorted(rest) and len(rest) > 80
 
 

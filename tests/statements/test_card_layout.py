@@ -98,3 +98,13 @@ def test_short_words_fill_the_card_with_no_empty_band(publisher, krivosheev, wor
         font.size for kind, _t, _xy, font in cards.layout(statement, "og") if kind == "quote"
     }
     assert min(quote_fonts) >= 48
+
+
+def test_an_anonymous_card_says_name_withheld_and_only_the_editor_s_reason(publisher):
+    """Issue 17, item 5: no reason the source does not give ("for their safety")."""
+    statement = AnonymousStatementFactory()
+
+    assert texts(cards.layout(statement, "og"), "role") == ["Name withheld"]
+
+    statement.anonymity_reason = "at their request"
+    assert texts(cards.layout(statement, "og"), "role") == ["Name withheld: at their request"]

@@ -40,6 +40,7 @@ class CallToAction(PublicAction):
         choices=Kind.choices,
         default=Kind.PETITION,
         help_text=_("Petitions are signed by people, pledges by organisations."),
+        verbose_name=_("kind"),
     )
     target = models.CharField(
         max_length=200,
@@ -48,17 +49,23 @@ class CallToAction(PublicAction):
             "Whom a petition or pledge addresses, e.g. “The authorities of Armenia, Belarus,"
             " Kazakhstan and Kyrgyzstan”."
         ),
+        verbose_name=_("target"),
     )
     demand = models.TextField(
         max_length=3000,
         blank=True,
         help_text=_("The words people sign. Leave a blank line between paragraphs."),
+        verbose_name=_("demand"),
     )
     goal = models.PositiveIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("How many confirmed signatures the campaign aims for."),
+        help_text=_(
+            "How many confirmed signatures the campaign aims for: its own target, not a figure"
+            " from the report. Shown on this call to action's page only, and labelled so."
+        ),
+        verbose_name=_("goal"),
     )
     opens_at = models.DateTimeField(
         null=True,
@@ -69,20 +76,26 @@ class CallToAction(PublicAction):
             " Status panel (the ⓘ button at the top right) choose “Set schedule”, give a"
             " “Go live date/time” and publish with “Schedule to publish”."
         ),
+        verbose_name=_("opens at"),
     )
     closes_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("Empty: open until someone closes it.")
+        null=True,
+        blank=True,
+        help_text=_("Empty: open until someone closes it."),
+        verbose_name=_("closes at"),
     )
     closed_early_at = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
         help_text=_("When staff closed it before its closing date."),
+        verbose_name=_("closed early at"),
     )
     thank_you = models.TextField(
         max_length=1000,
         blank=True,
         help_text=_("Shown to signers once they have confirmed their signature."),
+        verbose_name=_("thank you"),
     )
     consent_text = models.TextField(
         max_length=2000,
@@ -92,6 +105,7 @@ class CallToAction(PublicAction):
             " Changing it starts a new version; each signature records the version its"
             " signer agreed to."
         ),
+        verbose_name=_("consent text"),
     )
     show_recent_signers = models.BooleanField(
         default=False,
@@ -99,11 +113,13 @@ class CallToAction(PublicAction):
             "List the first names (or organisations) and countries of the latest signers who"
             " chose to be shown. Nobody is listed without ticking that box."
         ),
+        verbose_name=_("show recent signers"),
     )
     confirmed_count = models.PositiveIntegerField(
         default=0,
         editable=False,
         help_text=_("Confirmed signatures, kept up to date as people confirm or are erased."),
+        verbose_name=_("confirmed count"),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="call_to_action")
 
@@ -284,11 +300,14 @@ class ConsentVersion(models.Model):
     """One wording of a call to action's consent text; each signature cites the one it agreed."""
 
     call_to_action = models.ForeignKey(
-        CallToAction, on_delete=models.CASCADE, related_name="consent_versions"
+        CallToAction,
+        on_delete=models.CASCADE,
+        related_name="consent_versions",
+        verbose_name=_("call to action"),
     )
-    version = models.PositiveIntegerField()
-    text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(verbose_name=_("version"))
+    text = models.TextField(verbose_name=_("text"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     objects = ConsentVersionManager()
 

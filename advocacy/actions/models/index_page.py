@@ -22,6 +22,7 @@ class CallsToActionIndexPage(ListingPageMixin, BasePage):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A sentence or two under the title: what readers can do here."),
+        verbose_name=_("intro"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]

@@ -69,17 +69,20 @@ class PublicAction(
         help_text=_(
             "Its address on this site: /act/<slug>/. Keep it once the action has been shared."
         ),
+        verbose_name=_("slug"),
     )
     summary = models.TextField(
         max_length=400,
         help_text=_("One or two sentences shown wherever the action is placed."),
+        verbose_name=_("summary"),
     )
     countries = CountryField(
         multiple=True,
         blank=True,
         help_text=_("The countries it concerns: each one's country page shows it."),
+        verbose_name=_("countries"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     # The card that shows it where it is placed (a body, a list of actions).
     card_template = None

@@ -30,6 +30,7 @@ class ShareBox(PublicAction):
         multiple=True,
         blank=True,
         help_text=_("The countries it concerns (country pages list only petitions and pledges)."),
+        verbose_name=_("countries"),
     )
     link_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -38,12 +39,18 @@ class ShareBox(PublicAction):
         blank=True,
         related_name="+",
         help_text=_("The page on this site the button leads to…"),
+        verbose_name=_("link page"),
     )
     link_url = models.URLField(
-        blank=True, help_text=_("…or an address on another site (https://…).")
+        blank=True,
+        help_text=_("…or an address on another site (https://…)."),
+        verbose_name=_("link url"),
     )
     link_text = models.CharField(
-        max_length=60, blank=True, help_text=_("The button's words, e.g. “Read the report”.")
+        max_length=60,
+        blank=True,
+        help_text=_("The button's words, e.g. “Read the report”."),
+        verbose_name=_("link text"),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="share_box")
 

@@ -67,11 +67,12 @@ class Signature(models.Model):
         related_name="signatures",
         # The composite indexes below start with this column.
         db_index=False,
+        verbose_name=_("call to action"),
     )
-    name = models.CharField(max_length=100, blank=True)
-    email = models.EmailField(max_length=254, blank=True)
-    country = CountryField()
-    organisation = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=100, blank=True, verbose_name=_("name"))
+    email = models.EmailField(max_length=254, blank=True, verbose_name=_("email"))
+    country = CountryField(verbose_name=_("country"))
+    organisation = models.CharField(max_length=200, blank=True, verbose_name=_("organisation"))
     show_publicly = models.BooleanField(
         _("name may be shown publicly"),
         default=False,
@@ -82,12 +83,18 @@ class Signature(models.Model):
         related_name="signatures",
         verbose_name=_("consent text version"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
     # SHA-256 of the random token in the confirmation link, while the link is unused. The
     # token itself is never stored; confirming clears this, so a link works once.
     token_hash = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False, default=None
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        default=None,
+        verbose_name=_("token hash"),
     )
 
     objects = SignatureQuerySet.as_manager()

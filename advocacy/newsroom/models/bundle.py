@@ -21,17 +21,26 @@ class ReleaseBundle(models.Model):
         RELEASED = "released", _("Released")
 
     name = models.CharField(
-        max_length=200, help_text=_("What the launch is, e.g. “Less equal: report launch”.")
+        max_length=200,
+        help_text=_("What the launch is, e.g. “Less equal: report launch”."),
+        verbose_name=_("name"),
     )
     embargo_at = models.DateTimeField(
         verbose_name=_("embargo ends"),
         help_text=_("When everything in the bundle goes live, all at once."),
     )
     notes = models.TextField(
-        max_length=2000, blank=True, help_text=_("For the team: who does what on the day.")
+        max_length=2000,
+        blank=True,
+        help_text=_("For the team: who does what on the day."),
+        verbose_name=_("notes"),
     )
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        editable=False,
+        verbose_name=_("status"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -40,8 +49,9 @@ class ReleaseBundle(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     scheduled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -49,9 +59,14 @@ class ReleaseBundle(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("scheduled by"),
     )
-    scheduled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    released_at = models.DateTimeField(null=True, blank=True, editable=False)
+    scheduled_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("scheduled at")
+    )
+    released_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("released at")
+    )
 
     class Meta:
         verbose_name = _("release bundle")
@@ -81,9 +96,16 @@ class ReleaseBundle(models.Model):
 class ReleaseBundleItem(models.Model):
     """One page, statement or call to action in a release bundle."""
 
-    bundle = models.ForeignKey(ReleaseBundle, on_delete=models.CASCADE, related_name="items")
+    bundle = models.ForeignKey(
+        ReleaseBundle, on_delete=models.CASCADE, related_name="items", verbose_name=_("bundle")
+    )
     page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("page"),
     )
     statement = models.ForeignKey(
         "statements.Statement",
@@ -91,6 +113,7 @@ class ReleaseBundleItem(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("statement"),
     )
     call_to_action = models.ForeignKey(
         "actions.CallToAction",
@@ -98,13 +121,16 @@ class ReleaseBundleItem(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("call to action"),
     )
     # True while the bundle is draft or scheduled: the unique constraints below need it on
     # this row (a condition cannot reach the bundle's status through a join).
-    active = models.BooleanField(default=True, editable=False)
+    active = models.BooleanField(default=True, editable=False, verbose_name=_("active"))
     # The item's go-live time before the bundle set it, given back when the bundle is
     # unscheduled, so a stale embargo time does not stay in the item's draft.
-    previous_go_live_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_go_live_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("previous go live at")
+    )
     scheduled_revision = models.ForeignKey(
         "wagtailcore.Revision",
         on_delete=models.SET_NULL,
@@ -112,8 +138,9 @@ class ReleaseBundleItem(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("scheduled revision"),
     )
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(auto_now_add=True, verbose_name=_("added at"))
 
     class Meta:
         verbose_name = _("release bundle item")

@@ -51,17 +51,27 @@ class EmbargoLink(models.Model):
         EXPIRED = "expired", _("Expired")
         REVOKED = "revoked", _("Revoked")
 
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, verbose_name=_("token hash")
+    )
     # The version shown. Set to NULL when Wagtail deletes the revision (the page or the
     # statement was deleted, or old revisions were purged): the link then says it is gone.
     revision = models.ForeignKey(
-        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("revision"),
     )
     # What it was made for, kept when the revision goes, so the admin can still list it.
-    base_content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=255)
+    base_content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("base content type")
+    )
+    object_id = models.CharField(max_length=255, verbose_name=_("object id"))
     object_title = models.CharField(
-        max_length=255, help_text=_("The title when the link was made, for the admin lists.")
+        max_length=255,
+        help_text=_("The title when the link was made, for the admin lists."),
+        verbose_name=_("object title"),
     )
     journalist_name = models.CharField(_("journalist's name"), max_length=200)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
@@ -72,12 +82,23 @@ class EmbargoLink(models.Model):
     )
     expires_at = models.DateTimeField(_("expires at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
     )
 
     objects = EmbargoLinkQuerySet.as_manager()
@@ -119,8 +140,12 @@ class EmbargoLink(models.Model):
 class EmbargoLinkView(models.Model):
     """One opening of an embargo link: when, and nothing about who or from where."""
 
-    link = models.ForeignKey(EmbargoLink, on_delete=models.CASCADE, related_name="views")
-    viewed_at = models.DateTimeField(default=timezone.now, editable=False)
+    link = models.ForeignKey(
+        EmbargoLink, on_delete=models.CASCADE, related_name="views", verbose_name=_("link")
+    )
+    viewed_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("viewed at")
+    )
 
     class Meta:
         ordering = ["-viewed_at"]

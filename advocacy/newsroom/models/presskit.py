@@ -10,15 +10,19 @@ class PressKit(models.Model):
     kit's contents change; never edited by hand."""
 
     press_page = models.OneToOneField(
-        "people.PressPage", on_delete=models.CASCADE, related_name="+"
+        "people.PressPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("press page")
     )
     file_name = models.CharField(
-        max_length=120, unique=True, help_text=_("The stored file, named by its content hash.")
+        max_length=120,
+        unique=True,
+        help_text=_("The stored file, named by its content hash."),
+        verbose_name=_("file name"),
     )
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField(help_text=_("In bytes."))
+    sha256 = models.CharField(max_length=64, verbose_name=_("sha256"))
+    size = models.PositiveBigIntegerField(help_text=_("In bytes."), verbose_name=_("size"))
     content_date = models.DateTimeField(
-        help_text=_("The newest change the kit includes; every entry in the zip carries it.")
+        help_text=_("The newest change the kit includes; every entry in the zip carries it."),
+        verbose_name=_("content date"),
     )
     stale_after = models.DateTimeField(
         null=True,
@@ -27,9 +31,12 @@ class PressKit(models.Model):
             "The earliest expiry time among what the kit includes: past it, the kit is not"
             " offered until it has been rebuilt."
         ),
+        verbose_name=_("stale after"),
     )
-    summary = models.JSONField(default=dict, help_text=_("What is in the zip, counted."))
-    built_at = models.DateTimeField()
+    summary = models.JSONField(
+        default=dict, help_text=_("What is in the zip, counted."), verbose_name=_("summary")
+    )
+    built_at = models.DateTimeField(verbose_name=_("built at"))
 
     class Meta:
         verbose_name = _("press kit")

@@ -39,7 +39,7 @@ def statement_meta(context, statement, permalink):
         "@context": "https://schema.org",
         "@type": "Quotation",
         "text": statement.text,
-        "inLanguage": statement.language,
+        "inLanguage": statement.language or None,
         "url": permalink,
         "publisher": publisher,
         "spokenByCharacter": (
