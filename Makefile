@@ -3,13 +3,18 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# The address `make run` and `make dev` serve, which every absolute URL on the site names
+# (canonical links, the sitemap, feeds, citations, emails); setup writes it to Wagtail's Site.
+# Set it yourself when readers reach the site by another address (a proxy in front).
+PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 VPY := $(VENV)/bin/python
 # The first Python 3.12+ on PATH (pyenv reads .python-version); empty when there is none.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
-LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1}
+LOCAL := DJANGO_SETTINGS_MODULE=advocacy.settings.local CACHE_URL=$${CACHE_URL-redis://127.0.0.1:6379/1} \
+	PUBLIC_URL=$(PUBLIC_URL)
 MANAGE_LOCAL := $(LOCAL) $(VPY) manage.py
 
 .PHONY: help run dev setup install install-runtime system-libs lock test lint format bench bench-launch clean check-python screenshots admin-code messages messages-compile
@@ -51,7 +56,14 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/python
 
 install-runtime: system-libs $(VENV)/.installed-runtime messages-compile
 
-install: system-libs $(VENV)/.installed-dev messages-compile
+# The HTML validator the tests run (vnu, a Java jar from the npm package vnu-jar), exactly as
+# package-lock.json pins it; its install script (which would download a Java) is not run: the
+# tests use Debian's Java. Without npm the validator's tests skip (and fail under CI).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "Note: npm is missing; the HTML validator's tests will skip (apt-get install -y npm)."; fi
+
+install: system-libs $(VENV)/.installed-dev messages-compile node_modules/.package-lock.json
 
 # Interface translations: locale/<lang>/LC_MESSAGES/django.po is committed, the compiled .mo
 # is not (.gitignore): it is built here whenever it is missing or older than its .po.
@@ -120,6 +132,7 @@ run: install-runtime
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(VENV)/bin/gunicorn advocacy.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --worker-class gthread --threads 4 --error-logfile -
 
+dev: export PUBLIC_URL := $(PUBLIC_URL)
 dev: install-runtime
 	@$(VPY) manage.py preflight --port $(PORT)
 	$(VPY) manage.py migrate --noinput -v0
@@ -160,4 +173,4 @@ bench-launch: install
 	$(VPY) bench/launch.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

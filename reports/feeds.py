@@ -1,13 +1,10 @@
-from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
-from advocacy.core.feeds import PlainTextAtom1Feed
+from advocacy.core.feeds import PublicAddressFeed
 
 
-class PressReleaseFeed(Feed):
+class PressReleaseFeed(PublicAddressFeed):
     """Atom feed of the live, public press releases under one index page."""
-
-    feed_type = PlainTextAtom1Feed
 
     def __init__(self, index_page):
         super().__init__()
@@ -21,7 +18,7 @@ class PressReleaseFeed(Feed):
         return self.index_page.title
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return self.index_page.get_full_url(self.request)
 
     def subtitle(self):
         return self.index_page.search_description or _("Press releases")
@@ -36,7 +33,7 @@ class PressReleaseFeed(Feed):
         return item.standfirst or item.search_description
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         """The release's own date; none (no <published>) when the source gives none."""

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from advocacy.core.sitemaps import PublicAddressSitemap
 
 from .models import CallToAction, ShareBox
 
 
-class CallToActionSitemap(Sitemap):
+class CallToActionSitemap(PublicAddressSitemap):
     """The public page of every published call to action (open, opening later or closed)
     and share box: everything under /act/<slug>/."""
 

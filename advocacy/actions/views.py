@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from advocacy.core.listings import listing_url
+from advocacy.core.public_url import public_origin, public_url
 from advocacy.core.visibility import is_published
 
 from . import queries, ratelimit, services, tasks
@@ -83,7 +84,7 @@ def detail(request, slug):
                     # same time. Not inside a transaction: the task row commits at once.
                     tasks.process_signature.enqueue(
                         **form.task_arguments(),
-                        site_url=request.build_absolute_uri("/").removesuffix("/"),
+                        site_url=public_origin(),
                         language=translation.get_language(),
                     )
                 return redirect(listing_url("actions:check_email", slug=call_to_action.slug))
@@ -97,7 +98,7 @@ def detail(request, slug):
             "recent_signers": (
                 call_to_action.recent_public_signers() if call_to_action.show_recent_signers else []
             ),
-            "share_url": request.build_absolute_uri(call_to_action.get_absolute_url()),
+            "share_url": public_url(call_to_action.get_absolute_url()),
             "confirmation_hours": settings.ACTIONS_CONFIRMATION_HOURS,
         },
         status=status,
@@ -124,7 +125,7 @@ def share_box(request, slug):
                 if request.method == "POST"
                 else None
             ),
-            "share_url": request.build_absolute_uri(box.get_absolute_url()),
+            "share_url": public_url(box.get_absolute_url()),
         },
         status=409 if request.method == "POST" else 200,
     )
@@ -178,9 +179,7 @@ def confirm(request, token):
             "call_to_action": call_to_action,
             "signature": result.signature,
             "share_url": (
-                request.build_absolute_uri(call_to_action.get_absolute_url())
-                if call_to_action
-                else None
+                public_url(call_to_action.get_absolute_url()) if call_to_action else None
             ),
         },
         status=CONFIRM_STATUS[result.outcome],

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,9 @@ class CoreConfig(AppConfig):
         from wagtail.models import UploadedFile
 
         from .images import strip_before_save, strip_upload_before_save
+        from .public_url import check_public_url
+
+        checks.register(check_public_url, checks.Tags.security, deploy=True)
 
         # Every image file is re-encoded without its metadata before it is stored, whatever
         # creates it (advocacy.core.images).

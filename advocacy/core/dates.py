@@ -23,3 +23,19 @@ def date_label(value, fmt="j F Y"):
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return format_date(value, fmt)
+
+
+def datetime_attribute(value):
+    """``value`` as the ``datetime`` attribute of a <time> element: a date as 2026-11-25, a
+    moment in UTC to the whole second (2026-11-25T20:22:39Z). HTML allows no more than
+    three digits of a second's fraction, so Python's isoformat() (six) is not valid there."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(datetime.UTC)
+            return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

@@ -19,6 +19,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from .models import FeaturedItem, HomePage, SiteSettings, StandardPage
+from .public_url import site_address, sync_site
 
 REPORT_TITLE = (
     "Less equal: LGBTI human rights defenders in Armenia, Belarus, Kazakhstan and Kyrgyzstan"
@@ -66,7 +67,6 @@ def build_site():
         home = HomePage(
             title="Less equal",
             slug="home",
-            seo_title=REPORT_TITLE,
             search_description=(
                 "LGBTI human rights defenders in four former Soviet states face rising hostility,"
                 " including within the human rights community itself."
@@ -88,9 +88,10 @@ def build_site():
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_address()
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Less equal",
@@ -99,6 +100,8 @@ def build_site():
         site.root_page = home
         site.site_name = "Less equal"
         site.save()
+    # The site's hostname and port follow PUBLIC_URL, content stays as it is.
+    sync_site(site)
 
     settings = SiteSettings.for_site(site)
     if not settings.footer_text:

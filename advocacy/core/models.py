@@ -103,9 +103,11 @@ class HomePage(BasePage):
     def og_image(self):
         return self.hero_image
 
+    default_description = _("Reports, statements and calls to action.")
+
     @property
     def summary_text(self):
-        return self.hero_text
+        return self.hero_text or self.intro
 
 
 class FeaturedItem(Orderable):

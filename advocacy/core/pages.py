@@ -6,7 +6,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
 from . import sitecache
-from .blocks import body_headings, fill_heading_anchors
+from .blocks import body_headings, body_plain_text, fill_heading_anchors
 from .visibility import may_be_restricted
 
 DESCRIPTION_LENGTH = 300
@@ -22,6 +22,10 @@ class BasePage(Page):
     # Whether /search/ lists pages of this type: each type says so itself, so core's search
     # needs to know no app above it (advocacy.core.search.searchable_models).
     show_in_site_search = False
+    # The meta description of a page whose editors gave neither a search description nor a
+    # summary (and that has no body text to take it from): a sentence saying what a page of
+    # this type is, so that no page goes without one (listings say what they list).
+    default_description = ""
 
     class Meta:
         abstract = True
@@ -43,7 +47,13 @@ class BasePage(Page):
 
     @property
     def meta_description(self):
+        """The search description, else the summary, else the start of the body, else the
+        type's ``default_description``, else the title: never empty."""
         text = self.search_description or strip_tags(str(self.summary_text or ""))
+        if not text.strip() and getattr(self, "body", None):
+            text = body_plain_text(self.body)
+        if not text.strip():
+            text = str(self.default_description or self.title)
         return " ".join(text.split())[:DESCRIPTION_LENGTH]
 
     @property

@@ -6,6 +6,7 @@ import models themselves).
 
 from rest_framework.relations import RelatedField
 
+from .public_url import public_url
 from .visibility import public_document_or_none, public_page_or_none
 
 
@@ -43,10 +44,9 @@ class PublicDocumentField(RelatedField):
         return public_document_or_none(getattr(instance, self.source, None))
 
     def to_representation(self, document):
-        request = self.context.get("request")
         url = document.url
         return {
             "id": document.pk,
             "title": document.title,
-            "download_url": request.build_absolute_uri(url) if request else url,
+            "download_url": public_url(url),
         }

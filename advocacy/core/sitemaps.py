@@ -1,6 +1,23 @@
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+
 from wagtail.contrib.sitemaps import Sitemap
 
+from .public_url import public_origin
 from .visibility import public_pages
+
+
+class PublicAddressSitemap(DjangoSitemap):
+    """A sitemap of objects that are not pages (statements, calls to action): each <loc> is
+    the object's address on the public address (PUBLIC_URL), never the host the sitemap was
+    requested by. Pages name it already: their full URLs come from the Site, kept in step."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(public_origin()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(public_origin()).netloc
 
 
 class PageSitemap(Sitemap):

@@ -20,6 +20,7 @@ from .blocks import prefetch_placed
 from .countries import active_locale
 from .pagecache import short_public_cache
 from .pages import StoryPageMixin
+from .public_url import public_url
 from .search import clean_query, highlight, query_terms, search_text, searchable_models
 from .sitecache import route_request
 from .visibility import public_pages
@@ -45,6 +46,10 @@ class RobotsView(TemplateView):
 
     template_name = "robots.txt"
     content_type = "text/plain"
+
+    def get_context_data(self, **kwargs):
+        # The sitemap at the public address, as every URL in it is.
+        return {**super().get_context_data(**kwargs), "sitemap_url": public_url("/sitemap.xml")}
 
 
 @never_cache

@@ -174,6 +174,10 @@ class PressPage(BasePage):
     class Meta:
         verbose_name = _("press page")
 
+    default_description = _(
+        "For journalists: press contacts, spokespeople who give interviews and the press kit."
+    )
+
     @property
     def summary_text(self):
         return self.intro

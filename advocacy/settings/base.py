@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -16,6 +17,36 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 def env_list(name, default=""):
     """A comma-separated environment variable as a list, blanks dropped."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def public_origin(value):
+    """PUBLIC_URL checked and normalised to ``scheme://host[:port]``.
+
+    Wagtail's Site stores a host name and a port, and reads port 443 as https and any other
+    as http; the address must be one it can name, with nothing after the host.
+    """
+    from urllib.parse import urlsplit
+
+    text = value.strip().rstrip("/")
+    parts = urlsplit(text)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    problem = None
+    if parts.scheme not in {"http", "https"} or not parts.hostname or port == -1:
+        problem = "it must be http://host[:port] or https://host"
+    elif parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        problem = "it must be only a scheme and a host (and port): no path, query or user"
+    elif parts.scheme == "https" and port not in {None, 443}:
+        problem = "Wagtail's Site can serve https on port 443 only"
+    elif parts.scheme == "http" and port == 443:
+        problem = "port 443 is read as https by Wagtail's Site"
+    if problem:
+        raise ImproperlyConfigured(f"PUBLIC_URL={value!r} is not usable: {problem}.")
+    default_port = 443 if parts.scheme == "https" else 80
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    return f"{parts.scheme}://{host}" + (f":{port}" if port not in {None, default_port} else "")
 
 
 def env_bool(name, default=False):
@@ -405,6 +436,14 @@ ACTIONS_EMAILS_PER_ADDRESS = int(os.environ.get("SIGNATURE_EMAILS_PER_ADDRESS", 
 # by default from none, so a forged header changes nothing (advocacy.core.network).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
+# The site's public address, the one every absolute URL names: canonical links, og:url,
+# JSON-LD, the sitemap, robots.txt, feeds, permalinks and citations, emails, the API and
+# embargo links (advocacy.core.public_url). `make run` and `make dev` set it to the address
+# they serve; production must set it (its https origin). Setup (`load_demo_content`, or
+# `manage.py sync_site_address` on its own) writes it to Wagtail's default Site, whose
+# hostname and port give the pages' own full URLs.
+PUBLIC_URL = public_origin(os.environ.get("PUBLIC_URL") or "http://127.0.0.1:8000")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Less equal"
 
@@ -413,7 +452,8 @@ WAGTAIL_SITE_NAME = "Less equal"
 ADVOCACY_STATEMENT_MODEL = "statements.Statement"
 ADVOCACY_CALL_TO_ACTION_MODEL = "actions.CallToAction"
 ADVOCACY_SHARE_BOX_MODEL = "actions.ShareBox"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in Wagtail's notification emails: the public address unless the admin has its own.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -492,7 +532,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # API v2: read-only, live public content only, bounded page size.
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", "")
+# The API's detail_url and download_url name the public address (its html_url is the page's
+# own full URL, from the Site kept in step with PUBLIC_URL).
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or PUBLIC_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {

@@ -7,10 +7,17 @@ loopback site unusable. Uploaded media is served by the application only here.
 
 import os
 import secrets
+from urllib.parse import urlsplit
 
 from .base import VAR_DIR, env_list
 
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# `make run` sets PUBLIC_URL to the address it serves (http://127.0.0.1:$PORT); its host is
+# allowed with the loopback names.
+os.environ.setdefault("PUBLIC_URL", "http://127.0.0.1:8000")
+_public_host = urlsplit(os.environ["PUBLIC_URL"].strip()).hostname or "127.0.0.1"
+os.environ.setdefault(
+    "ALLOWED_HOSTS", ",".join(dict.fromkeys(["127.0.0.1", "localhost", _public_host]))
+)
 if not os.environ.get("SECRET_KEY"):
     # A per-checkout key kept under var/ (git-ignored), so sessions survive restarts.
     _key_file = VAR_DIR / "secret_key"

@@ -20,6 +20,13 @@ if not ALLOWED_HOSTS:
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The address readers use (https://…): every absolute URL names it (base.py).
+if not os.environ.get("PUBLIC_URL"):
+    raise ImproperlyConfigured(
+        "PUBLIC_URL must be set in the environment for production: the site's public"
+        " address, e.g. https://less-equal.example.org."
+    )
+
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES (base.py).

@@ -7,6 +7,10 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The public address of the test site: Wagtail's default Site in tests is localhost on port
+# 80 (tests/site_home.py), whatever PUBLIC_URL the environment has (`make` sets one).
+PUBLIC_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = PUBLIC_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES = {

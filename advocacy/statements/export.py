@@ -3,6 +3,7 @@
 
 import csv
 
+from advocacy.core.public_url import public_url
 from advocacy.core.textsafety import spreadsheet_safe
 from advocacy.core.visibility import visible_page_ids
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -37,12 +38,11 @@ def public_statements():
     return Statement.objects.published().with_relations()
 
 
-def write_statements_csv(out, statements, *, request=None, base_url=""):
+def write_statements_csv(out, statements, *, request=None):
     """Write ``statements`` (published ones only: the caller filters) to the text file
     ``out`` as CSV: UTF-8 byte-order mark first, so that Excel reads Cyrillic and Armenian
-    words correctly; every cell formula-safe. Addresses are absolute: built from the
-    request when there is one, else from ``base_url`` (a site's root URL). Returns the
-    number of rows written."""
+    words correctly; every cell formula-safe. Addresses are absolute, on the site's public
+    address (PUBLIC_URL). Returns the number of rows written."""
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
@@ -50,9 +50,6 @@ def write_statements_csv(out, statements, *, request=None, base_url=""):
     public_sources = visible_page_ids(s.source_page_id for s in rows)
     source_urls = {}
     languages = dict(LANGUAGE_CHOICES)
-
-    def absolute(path):
-        return request.build_absolute_uri(path) if request is not None else base_url + path
 
     for statement in rows:
         source, source_url = statement.source_description, ""
@@ -74,7 +71,7 @@ def write_statements_csv(out, statements, *, request=None, base_url=""):
                 statement.language,
                 " ".join(statement.country_codes),
                 " ".join(statement.topic_slugs),
-                absolute(statement.get_absolute_url()),
+                public_url(statement.get_absolute_url()),
                 # "Not stated in the source" when the source does not say (issue 17).
                 str(languages.get(statement.language, statement.language_label)),
                 source,

@@ -1,18 +1,17 @@
-from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext_lazy as _
 
-from advocacy.core.feeds import PlainTextAtom1Feed
+from advocacy.core.feeds import PublicAddressFeed
 from advocacy.core.listings import listing_url
+from advocacy.core.public_url import public_url
 
 from .export import public_statements
 from .filters import StatementFilterForm
 
 
-class StatementFeed(Feed):
+class StatementFeed(PublicAddressFeed):
     """Atom feed of published statements; ?speaker=, ?country=, ?topic=, ?language= filter it."""
 
-    feed_type = PlainTextAtom1Feed
     title = _("Statements")
     subtitle = _("Statements and testimonies, newest first, with their permalinks.")
 
@@ -27,7 +26,7 @@ class StatementFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
-        return listing_url("quote_desk")
+        return public_url(listing_url("quote_desk"))
 
     def items(self):
         return self.form.filter(public_statements())[:50]
@@ -41,7 +40,7 @@ class StatementFeed(Feed):
         return f"“{item.text}”"
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return public_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         """When it was first published here (Atom's <published>), never the date said."""

@@ -31,6 +31,7 @@ from advocacy.core import dates, textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
+from advocacy.core.public_url import public_url
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -452,9 +453,7 @@ class Statement(
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["statement"] = self
-        context["permalink"] = (
-            request.build_absolute_uri(self.get_absolute_url()) if self.pk else ""
-        )
+        context["permalink"] = public_url(self.get_absolute_url()) if self.pk else ""
         context["is_preview"] = True
         return context
 
@@ -484,6 +483,11 @@ class QuoteDeskPage(ListingPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("quote desk")
+
+    default_description = _(
+        "Statements and testimonies, newest first, each with its speaker, its date and a"
+        " permanent link to cite."
+    )
 
     @property
     def summary_text(self):

@@ -1,8 +1,9 @@
-"""API fields that need the request: a statement's permalink and card addresses."""
+"""API fields: a statement's permalink and card addresses, on the public address."""
 
 from rest_framework.fields import Field
 
 from advocacy.core.listings import listing_url
+from advocacy.core.public_url import public_url
 
 
 class PermalinkField(Field):
@@ -12,7 +13,7 @@ class PermalinkField(Field):
         return instance
 
     def to_representation(self, statement):
-        return self.context["request"].build_absolute_uri(statement.get_absolute_url())
+        return public_url(statement.get_absolute_url())
 
 
 class CardURLField(Field):
@@ -22,10 +23,7 @@ class CardURLField(Field):
         return instance
 
     def to_representation(self, statement):
-        request = self.context["request"]
         return {
-            size: request.build_absolute_uri(
-                listing_url("statement_card", pk=statement.pk, size=size)
-            )
+            size: public_url(listing_url("statement_card", pk=statement.pk, size=size))
             for size in ("og", "square")
         }

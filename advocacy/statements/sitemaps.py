@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from advocacy.core.sitemaps import PublicAddressSitemap
 
 from .models import Statement
 
 
-class StatementSitemap(Sitemap):
+class StatementSitemap(PublicAddressSitemap):
     """Permalinks of published statements."""
 
     changefreq = "monthly"

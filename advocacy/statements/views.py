@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from advocacy.core.countries import covered_codes, named_countries
+from advocacy.core.public_url import public_url
 from advocacy.people.models import LANGUAGE_CHOICES
 
 from . import cards
@@ -56,10 +57,7 @@ def quote_desk(request, desk):
         {
             "form": form,
             "statements": page,
-            "items": [
-                (s, request.build_absolute_uri(s.get_absolute_url()), cards.has_card(s))
-                for s in page
-            ],
+            "items": [(s, public_url(s.get_absolute_url()), cards.has_card(s)) for s in page],
             "filter_query": query.urlencode(),
             "speakers": speakers,
             "countries": named_countries(covered_codes()),
@@ -76,7 +74,7 @@ def statement_detail(request, pk, slug=None):
     statement = get_object_or_404(public_statements(), pk=pk)
     if slug != statement.slug:
         return redirect(statement, permanent=True)
-    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    permalink = public_url(statement.get_absolute_url())
     return TemplateResponse(
         request,
         "pages/statements/statement_detail.html",

@@ -29,6 +29,10 @@ class CountryIndexPage(BasePage):
     class Meta:
         verbose_name = _("country index")
 
+    default_description = _(
+        "The countries at a glance: each country's situation, a comparison and a timeline."
+    )
+
     @property
     def summary_text(self):
         return self.intro

@@ -44,6 +44,8 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("press release index")
 
+    default_description = _("Press releases, newest first.")
+
     @property
     def summary_text(self):
         return self.intro

@@ -22,6 +22,7 @@ from advocacy.core.blocks import prefetch_placed
 from advocacy.core.countries import Country, country_pages
 from advocacy.core.listings import FileRoutesMixin
 from advocacy.core.pages import BasePage
+from advocacy.core.public_url import public_origin, public_url
 from advocacy.core.serializers import PublicDocumentField
 from advocacy.core.sourcing import SourcedMixin
 from advocacy.core.visibility import (
@@ -199,12 +200,11 @@ class ReportPage(FileRoutesMixin, BasePage):
         context["pdf"] = public_document_or_none(self.pdf)
         context["downloads"] = self.downloads_for_readers()
         context["canonical_url"] = self.get_full_url(request) + "all/"
-        context["print_url"] = request.build_absolute_uri(request.path)
+        context["print_url"] = public_url(request.path)
         response = render(request, "pages/reports/report_all.html", context)
         # Printed, a link is its address spelt out after it (print.css): every link on this
         # page carries its full address, so the paper copy leads back to the site.
-        origin = request.build_absolute_uri("/").rstrip("/")
-        response.content = absolute_links(response.content.decode(), origin)
+        response.content = absolute_links(response.content.decode(), public_origin())
         return response
 
     def sourced_rows(self):

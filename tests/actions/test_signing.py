@@ -338,7 +338,7 @@ def test_share_links_are_plain_links_and_the_page_loads_nothing_from_elsewhere(c
     )
     assert any(
         href.startswith(
-            "https://t.me/share/url?url=http%3A%2F%2Ftestserver%2Fact%2Flet-lgbti-groups-work%2F"
+            "https://t.me/share/url?url=http%3A%2F%2Flocalhost%2Fact%2Flet-lgbti-groups-work%2F"
         )
         for href in hrefs(share)
     )
@@ -404,7 +404,7 @@ def test_share_box_page_has_its_link_share_links_and_no_form(client, home):
     button = page.find("a", class_="button--primary")
     assert (button["href"], button.get_text()) == ("https://example.org/report", "Read it")
     assert page.find("form") is None and page.find("progress") is None
-    assert page.find("link", rel="canonical")["href"] == f"http://testserver/act/{box.slug}/"
+    assert page.find("link", rel="canonical")["href"] == f"http://localhost/act/{box.slug}/"
     assert page.find("ul", class_="share__links") is not None
     assert client.get(f"/act/{box.slug}/check-your-email/").status_code == 404
 
@@ -501,7 +501,7 @@ def test_the_development_console_prints_the_confirmation_link_whole(client, peti
 
     printed = stream.getvalue()
     assert "Content-Transfer-Encoding: 8bit" in printed
-    assert f"{link}\n" in printed.replace("http://testserver", "")
+    assert f"{link}\n" in printed.replace("http://localhost", "")
     assert "“Let LGBTI groups work”" in printed
 
 

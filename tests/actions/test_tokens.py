@@ -137,7 +137,7 @@ def test_make_run_output_shows_a_signer_address_only_in_the_message_sent(
         sign(client, petition)  # new: a link
         sign(client, petition, name="Someone Else")  # pending: a fresh link
         printed = capsys.readouterr().out
-        link = re.search(r"http://testserver(/act/confirm/\S+/)", printed).group(1)
+        link = re.search(r"http://localhost(/act/confirm/\S+/)", printed).group(1)
         client.post(link)
         sign(client, petition)  # confirmed: "already signed"
     out, err = capsys.readouterr()

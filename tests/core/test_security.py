@@ -12,7 +12,13 @@ DUMMY_SECRET = "x" * 10 + "-dummy-secret-for-tests-0123456789-abcdefghijklmnopqr
 
 
 def run_manage(*args, **env):
-    skip = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    skip = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "PUBLIC_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DJANGO_SETTINGS_MODULE",
+    }
     environment = {k: v for k, v in os.environ.items() if k not in skip}
     environment.update(env)
     return subprocess.run(  # noqa: S603
@@ -28,11 +34,12 @@ def run_manage(*args, **env):
 @pytest.mark.parametrize(
     ("env", "missing"),
     [
-        ({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
-        ({"SECRET_KEY": DUMMY_SECRET}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "example.org", "PUBLIC_URL": "https://example.org"}, "SECRET_KEY"),
+        ({"SECRET_KEY": DUMMY_SECRET, "PUBLIC_URL": "https://example.org"}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": DUMMY_SECRET, "ALLOWED_HOSTS": "example.org"}, "PUBLIC_URL"),
     ],
 )
-def test_production_refuses_to_start_without_secret_and_hosts(env, missing):
+def test_production_refuses_to_start_without_secret_hosts_and_address(env, missing):
     result = run_manage("check", DJANGO_SETTINGS_MODULE="advocacy.settings.production", **env)
     assert result.returncode != 0
     assert f"{missing} must be set in the environment" in result.stderr
@@ -47,6 +54,7 @@ def test_production_passes_the_deployment_checklist_without_warnings():
         DJANGO_SETTINGS_MODULE="advocacy.settings.production",
         SECRET_KEY=DUMMY_SECRET,
         ALLOWED_HOSTS="less-equal.example.org",
+        PUBLIC_URL="https://less-equal.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -58,6 +66,7 @@ def test_local_admin_is_refused_under_production_settings():
         DJANGO_SETTINGS_MODULE="advocacy.settings.production",
         SECRET_KEY=DUMMY_SECRET,
         ALLOWED_HOSTS="less-equal.example.org",
+        PUBLIC_URL="https://less-equal.example.org",
     )
     assert result.returncode != 0
     assert "Refusing to create a local admin user" in result.stderr

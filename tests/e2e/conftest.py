@@ -59,6 +59,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def public_url_is_the_live_server(live_server, settings):
+    """The browser reads the site at the live server's address, so that is its public
+    address: permalinks, citations and share links name it, and the site built by ``home``
+    or ``demo_site`` gets its hostname and port (as `make run` sets PUBLIC_URL)."""
+    settings.PUBLIC_URL = live_server.url
+    settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = live_server.url
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     call_command("load_demo_content", verbosity=0)

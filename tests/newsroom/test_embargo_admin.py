@@ -23,7 +23,7 @@ from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS = re.compile(r"http://testserver/embargo/([A-Za-z0-9_-]{43})/")
+ADDRESS = re.compile(r"http://localhost/embargo/([A-Za-z0-9_-]{43})/")
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_social_image_is_a_1200x630_rendition_of_the_cover(client, report):
     html = client.get(report.url).content.decode()
 
     image = meta(html, "property", "og:image")
-    assert image.startswith("http://testserver/") and "fill-1200x630" in image
+    assert image.startswith("http://localhost/") and "fill-1200x630" in image
     assert meta(html, "property", "og:image:alt") == "Activists at a vigil"
     assert meta(html, "name", "twitter:card") == "summary_large_image"
 
@@ -127,7 +127,7 @@ def test_sitemap_and_robots(client):
         "/press-releases/former-soviet-states-entrenching-homophobia/",
     ):
         assert path in sitemap
-    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Sitemap: http://localhost/sitemap.xml" in robots
     assert "Disallow: /admin/" in robots
 
 

@@ -9,7 +9,7 @@ def test_each_desk_entry_has_one_permalink_and_its_citation_behind_cite(
 ):
     statement.source_page = release
     publish(statement)
-    permalink = f"http://testserver{statement.get_absolute_url()}"
+    permalink = f"http://localhost{statement.get_absolute_url()}"
 
     (item,) = select(client.get("/statements/"), ".desk__item")
 

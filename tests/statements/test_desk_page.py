@@ -97,8 +97,8 @@ def test_links_to_the_desk_are_the_addresses_they_were(quote_desk, statement):
 
 def test_api_permalinks_and_card_addresses_are_unchanged(client, quote_desk, statement):
     [item] = client.get("/api/v2/statements/").json()["items"]
-    assert item["permalink"] == f"http://testserver/statements/{statement.pk}-{statement.slug}/"
-    assert item["card_urls"]["og"] == f"http://testserver/statements/{statement.pk}/card-og.png"
+    assert item["permalink"] == f"http://localhost/statements/{statement.pk}-{statement.slug}/"
+    assert item["card_urls"]["og"] == f"http://localhost/statements/{statement.pk}/card-og.png"
 
 
 def test_a_translated_desk_serves_the_russian_addresses(client, quote_desk, statement, home):
@@ -123,7 +123,7 @@ def test_a_renamed_desk_takes_its_addresses_along(client, quote_desk, statement)
 
     assert statement.get_absolute_url() == f"/quotes/{statement.pk}-{statement.slug}/"
     assert client.get(statement.get_absolute_url()).status_code == 200
-    assert ("Permalink", f"http://testserver{statement.get_absolute_url()}") in links(
+    assert ("Permalink", f"http://localhost{statement.get_absolute_url()}") in links(
         client.get("/quotes/"), ".desk__item a"
     )
 

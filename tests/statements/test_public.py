@@ -33,7 +33,7 @@ def test_permalink_shows_quote_speaker_date_source_countries_and_formats(
     assert f"/statements/{statement.pk}/card-og.png" in html
     assert (
         meta(html, "property", "og:image")
-        == f"http://testserver/statements/{statement.pk}/card-og.png"
+        == f"http://localhost/statements/{statement.pk}/card-og.png"
     )
     assert statement.text in [img["alt"] for img in select(html, "img[alt]")]
 
@@ -51,7 +51,7 @@ def test_old_or_missing_slug_redirects_to_the_permalink(client, statement):
 
 def test_citation_is_shown_as_selectable_text_without_javascript(client, statement):
     html = client.get(statement.get_absolute_url()).content.decode()
-    expected = statement.citation(f"http://testserver{statement.get_absolute_url()}")
+    expected = statement.citation(f"http://localhost{statement.get_absolute_url()}")
     assert one(html, f"p.citation__text#citation-{statement.pk}").get_text() == expected
     assert select(html, '[role="status"]')  # where the copy button announces success
 

@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.search import index
 
+from advocacy.core.public_url import public_url
 from advocacy.core.widgets import CountryCheckboxes
 
 from .public_action import PublicAction, SlugOnCreationTitlePanel
@@ -173,7 +174,7 @@ class CallToAction(PublicAction):
             "kind": self.kind,
             "title": self.title,
             "summary": self.summary,
-            "url": request.build_absolute_uri(url) if request else url,
+            "url": public_url(url),
             "status": self.status,
             "confirmed_count": self.confirmed_count,
             "goal": self.goal,
@@ -191,9 +192,7 @@ class CallToAction(PublicAction):
                 "form": None,
                 "notice": None,
                 "recent_signers": [],
-                "share_url": request.build_absolute_uri(self.get_absolute_url())
-                if self.slug
-                else "",
+                "share_url": public_url(self.get_absolute_url()) if self.slug else "",
                 "confirmation_hours": settings.ACTIONS_CONFIRMATION_HOURS,
                 "is_preview": True,
             }

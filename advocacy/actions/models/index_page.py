@@ -42,6 +42,8 @@ class CallsToActionIndexPage(ListingPageMixin, BasePage):
     class Meta:
         verbose_name = _("calls-to-action index page")
 
+    default_description = _("Petitions and pledges you can sign, and ways to help.")
+
     @property
     def summary_text(self):
         return self.intro

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.search import index
 
+from advocacy.core.public_url import public_url
 from advocacy.core.visibility import public_page_or_none
 from advocacy.core.widgets import CountryCheckboxes
 
@@ -87,7 +88,7 @@ class ShareBox(PublicAction):
             "kind": "share",
             "title": self.title,
             "summary": self.summary,
-            "url": request.build_absolute_uri(url) if request else url,
+            "url": public_url(url),
             "status": "open",
             "confirmed_count": None,
             "goal": None,
@@ -101,9 +102,7 @@ class ShareBox(PublicAction):
         context.update(
             {
                 "share_box": self,
-                "share_url": request.build_absolute_uri(self.get_absolute_url())
-                if self.slug
-                else "",
+                "share_url": public_url(self.get_absolute_url()) if self.slug else "",
                 "is_preview": True,
             }
         )

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from advocacy.core.models import SiteSettings
 from advocacy.core.pages import BasePage
+from advocacy.core.public_url import public_url
 from advocacy.core.sitecache import frame_for_request
 from advocacy.core.visibility import public_pages
 
@@ -41,8 +42,12 @@ def json_ld_script(data):
 
 
 def organisation(request, site_settings):
-    root = request.build_absolute_uri("/") if request else None
-    return {"@type": "Organization", "name": site_settings.organisation_name, "url": root}
+    """The publisher, at the site's public address."""
+    return {
+        "@type": "Organization",
+        "name": site_settings.organisation_name,
+        "url": public_url("/"),
+    }
 
 
 def social_meta(
@@ -94,7 +99,7 @@ def page_meta(context):
         image = page.og_image
         if image is not None:
             rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
-            image_url = request.build_absolute_uri(rendition.url)
+            image_url = public_url(rendition.url)
             image_alt = page.og_image_alt
         data = page.structured_data(request, publisher)
     else:  # a page type from a package: what every Wagtail page has

@@ -30,6 +30,7 @@ from wagtail.models import Page
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
 from advocacy.core import textsafety
+from advocacy.core.public_url import public_url
 from advocacy.statements.models import Statement
 
 from ..models import EmbargoLink
@@ -222,9 +223,9 @@ class ObjectLinksView(WagtailAdminTemplateMixin, TemplateView):
                 )
             else:
                 once.use(form.cleaned_data["once"])
-                address = request.build_absolute_uri(
-                    reverse("embargo_preview", kwargs={"token": token})
-                )
+                # On the public address: the journalist opens it there, not on the host the
+                # editor's admin happens to be reached by.
+                address = public_url(reverse("embargo_preview", kwargs={"token": token}))
                 # Shown on this response only: the address is not stored, so it cannot be
                 # shown again. The editor copies it now.
                 context = self.get_context_data(

@@ -106,7 +106,6 @@ def kit_contents(press_page):
     """Everything the press page's zip holds, read from what the public may see now."""
     kit = KitContents()
     site = press_page.get_site()
-    base_url = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     dates, expiries = [press_page.last_published_at], [press_page.expire_at]
 
     # Press releases, newest first.
@@ -184,7 +183,7 @@ def kit_contents(press_page):
     # Statements, as the quote desk's CSV.
     statements = public_statements()
     out = io.StringIO(newline="")
-    rows = write_statements_csv(out, statements, base_url=base_url)
+    rows = write_statements_csv(out, statements)
     aggregate = statements.aggregate(newest=Max("last_published_at"), ends=Min("expire_at"))
     dates.append(aggregate["newest"])
     expiries.append(aggregate["ends"])

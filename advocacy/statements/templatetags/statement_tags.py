@@ -4,6 +4,7 @@ from django.utils.text import Truncator
 
 from advocacy.core.listings import listing_url
 from advocacy.core.models import SiteSettings
+from advocacy.core.public_url import public_url
 from advocacy.core.templatetags.meta_tags import json_ld_script, organisation, social_meta
 from advocacy.core.visibility import is_published
 
@@ -32,7 +33,7 @@ def statement_meta(context, statement, permalink):
     else:
         image = static(DEFAULT_IMAGE)
         image_alt = site_settings.organisation_name
-    card = request.build_absolute_uri(image)
+    card = public_url(image)
     publisher = organisation(request, site_settings)
     data = {
         "@context": "https://schema.org",
