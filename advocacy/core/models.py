@@ -5,7 +5,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import PageBodyBlock
@@ -95,7 +95,7 @@ class HomePage(BasePage):
         return self.hero_text
 
 
-class FeaturedItem(Orderable):
+class FeaturedItem(TranslatableMixin, Orderable):
     """A page an editor puts on the home page, with an optional blurb."""
 
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
@@ -112,6 +112,9 @@ class FeaturedItem(Orderable):
     )
 
     panels = [FieldPanel("page"), FieldPanel("blurb")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return str(self.page)

@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.pages import BasePage
@@ -28,7 +28,7 @@ LANGUAGE_CHOICES = [
 )
 
 
-class Person(index.Indexed, ClusterableModel):
+class Person(TranslatableMixin, index.Indexed, ClusterableModel):
     """Someone the site quotes: a spokesperson, or a person mentioned in the report."""
 
     name = models.CharField(max_length=200, help_text=_("Full name as it should be printed."))
@@ -67,6 +67,7 @@ class Person(index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["name"]
+        unique_together = [("translation_key", "locale")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

@@ -21,6 +21,7 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
@@ -92,6 +93,7 @@ class Statement(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    TranslatableMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -239,6 +241,7 @@ class Statement(
 
     class Meta:
         ordering = NEWEST_FIRST
+        unique_together = [("translation_key", "locale")]
         indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
 
     def __str__(self):

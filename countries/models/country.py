@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
@@ -188,7 +189,7 @@ class EmptyFact:
     recorded = False
 
 
-class CountryFact(models.Model):
+class CountryFact(TranslatableMixin, models.Model):
     """One structured fact about a country, with its source and when it was checked."""
 
     country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="facts")
@@ -231,6 +232,7 @@ class CountryFact(models.Model):
 
     class Meta:
         ordering = ["topic"]
+        unique_together = [("translation_key", "locale")]
         constraints = [
             models.UniqueConstraint(fields=["country", "topic"], name="one_fact_per_topic")
         ]
@@ -273,7 +275,7 @@ class CountryFact(models.Model):
         return TONE_LABELS[self.tone]
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(TranslatableMixin, models.Model):
     """Something that happened, dated as precisely as the source allows."""
 
     country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="events")
@@ -313,6 +315,7 @@ class TimelineEvent(models.Model):
 
     class Meta:
         ordering = ["sort_key", "pk"]
+        unique_together = [("translation_key", "locale")]
 
     def __str__(self):
         return f"{self.date_label}: {self.description}"

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.blocks import prefetch_placed
@@ -215,7 +215,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         return self.cover_alt_text or super().og_image_alt
 
 
-class KeyFinding(Orderable):
+class KeyFinding(TranslatableMixin, Orderable):
     """One finding of the report, in the order editors put them."""
 
     report = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="key_findings")
@@ -223,6 +223,9 @@ class KeyFinding(Orderable):
 
     panels = [FieldPanel("text")]
     api_fields = [APIField("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def __str__(self):
         return self.text

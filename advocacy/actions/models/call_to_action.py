@@ -137,7 +137,7 @@ class CallToAction(PublicAction):
         index.FilterField("live"),
     ]
 
-    class Meta:
+    class Meta(PublicAction.Meta):
         verbose_name = _("call to action")
         verbose_name_plural = _("calls to action")
         ordering = ["-created_at", "-pk"]

@@ -4,12 +4,19 @@ address under /act/, drafts, revisions, preview and scheduled publishing."""
 from django_countries.fields import CountryField
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import TitleFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from advocacy.core.listings import listing_url
@@ -20,13 +27,18 @@ ADDRESS_MODELS = ("actions.CallToAction", "actions.ShareBox")
 
 
 def slug_is_taken(slug, instance=None):
-    """Whether another call to action or share box already answers at /act/<slug>/.
+    """Whether another call to action or share box already answers at /act/<slug>/ (in the
+    instance's language: a translation shares its source's slug under its own prefix).
 
     Each table's unique index stops a clash inside it; this stops one across the two.
     """
     for label in ADDRESS_MODELS:
         model = apps.get_model(label)
         rows = model.objects.filter(slug=slug)
+        if instance is not None and instance.locale_id:
+            rows = rows.filter(locale_id=instance.locale_id)
+        else:
+            rows = rows.filter(locale__language_code=settings.LANGUAGE_CODE)
         if isinstance(instance, model) and instance.pk:
             rows = rows.exclude(pk=instance.pk)
         if rows.exists():
@@ -52,7 +64,13 @@ class PublishedQuerySet(models.QuerySet):
 
 
 class PublicAction(
-    PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+    PreviewableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """An action readers see at /act/<slug>/ and wherever an editor places it.
 
@@ -65,7 +83,6 @@ class PublicAction(
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text=_(
             "Its address on this site: /act/<slug>/. Keep it once the action has been shared."
         ),
@@ -88,6 +105,11 @@ class PublicAction(
 
     class Meta:
         abstract = True
+        # One address per language: a translation keeps its source's slug (/ru/act/<slug>/).
+        unique_together = [("translation_key", "locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="%(class)s_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.title
