@@ -1,0 +1,135 @@
+"""What a reader and an editor need to know about a translated page or snippet.
+
+Translations are made in the admin with wagtail-localize: a translation is a row in the
+target locale with its source's ``translation_key``, and wagtail-localize keeps a
+``TranslationSource`` (the source's words at the last sync) and a ``Translation`` (the target
+locale, its progress). This module reads those, for any translatable model, so that no app
+needs to know how: which version is the original, whether a row is a translation, and
+whether a translation is behind its source (for editors: never shown as current silently).
+"""
+
+from wagtail_localize.models import Translation, TranslationSource
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+
+from wagtail.models import Locale, Page, TranslatableMixin
+
+
+def default_locale():
+    return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+
+
+def localized(queryset, locale):
+    """The rows of ``queryset`` a reader in ``locale`` sees: each row in that locale, and
+    each default-language row that has no version in it (so a listing never loses an entry
+    that is not translated yet). In the default locale: its own rows."""
+    if locale is None:
+        return queryset
+    default = default_locale()
+    if default is None or locale.pk == default.pk:
+        return queryset.filter(locale=locale) if default is not None else queryset
+    translated = queryset.model._default_manager.filter(
+        translation_key=OuterRef("translation_key"), locale=locale
+    )
+    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+
+
+def source_for(obj):
+    """The ``TranslationSource`` this object was translated from, or None when it is not a
+    translation (an original, or a row copied by hand)."""
+    if not isinstance(obj, TranslatableMixin) or obj.pk is None:
+        return None
+    cached = getattr(obj, "_translation_source", False)
+    if cached is not False:
+        return cached
+    found = (
+        TranslationSource.objects.filter(
+            object_id=obj.translation_key,
+            translations__target_locale_id=obj.locale_id,
+        )
+        .exclude(locale_id=obj.locale_id)
+        .select_related("locale")
+        .first()
+    )
+    obj._translation_source = found
+    return found
+
+
+def original_of(obj):
+    """The version this one was translated from (live, for pages and drafts), or None."""
+    source = source_for(obj)
+    if source is None:
+        return None
+    original = obj.get_translation_or_none(source.locale)
+    if original is None:
+        return None
+    if isinstance(original, Page):
+        original = original.specific
+        if not original.live:
+            return None
+    elif getattr(original, "live", True) is False:
+        return None
+    return original
+
+
+def last_changed(obj):
+    """When the object's words last changed: its latest revision, else now unknown (None)."""
+    if isinstance(obj, Page):
+        return obj.latest_revision_created_at or obj.last_published_at
+    revision = getattr(obj, "latest_revision", None)
+    return revision.created_at if revision is not None else None
+
+
+def is_out_of_date(source):
+    """Whether the source has changed since its words were last synced to translators."""
+    if source is None:
+        return False
+    try:
+        instance = source.get_source_instance()
+    except source.specific_content_type.model_class().DoesNotExist:
+        return False
+    changed = last_changed(instance)
+    return changed is not None and changed > source.last_updated_at
+
+
+def translation_status(locale=None):
+    """Every translation editors have started, with what an overview shows: the object, the
+    target language, how much is translated, and whether its source moved on since."""
+    translations = Translation.objects.filter(enabled=True).select_related(
+        "source", "source__locale", "target_locale", "source__specific_content_type"
+    )
+    if locale is not None:
+        translations = translations.filter(target_locale=locale)
+    rows = []
+    for translation in translations.order_by("source__specific_content_type", "source__pk"):
+        total, done = translation.get_progress()
+        rows.append(
+            {
+                "translation": translation,
+                "source": translation.source,
+                "target": target_or_none(translation),
+                "total": total,
+                "done": done,
+                "out_of_date": is_out_of_date(translation.source),
+            }
+        )
+    return rows
+
+
+def target_or_none(translation):
+    try:
+        return translation.get_target_instance()
+    except translation.source.specific_content_type.model_class().DoesNotExist:
+        return None
+
+
+def untranslated(model, locale):
+    """Default-language rows of a translatable ``model`` with no version in ``locale``."""
+    default = default_locale()
+    if default is None or locale is None or default.pk == locale.pk:
+        return model._default_manager.none()
+    translated = model._default_manager.filter(
+        translation_key=OuterRef("translation_key"), locale=locale
+    )
+    return model._default_manager.filter(locale=default).exclude(Exists(translated))
