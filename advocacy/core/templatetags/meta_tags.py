@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -113,6 +114,10 @@ def page_meta(context):
             (t.locale.language_code, t.get_full_url(request))
             for t in public_pages(page.get_translations(inclusive=True)).select_related("locale")
         ]
+        # Readers whose language has no version get the default language's (x-default).
+        default_url = dict(translations).get(settings.LANGUAGE_CODE)
+        if default_url and len(translations) > 1:
+            translations.append(("x-default", default_url))
     return social_meta(
         title=page.seo_title or page.title,
         url=url,
