@@ -18,7 +18,9 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from advocacy.core.countries import active_locale
 from advocacy.core.listings import listing_url
+from advocacy.core.translation import localized
 from advocacy.core.visibility import is_published
 
 from . import queries, ratelimit, services, tasks
@@ -30,16 +32,17 @@ logger = logging.getLogger(__name__)
 
 def _action_or_404(slug):
     """A published call to action; a draft, scheduled or expired one does not exist here."""
-    return get_object_or_404(CallToAction.objects.published(), slug=slug)
+    return get_object_or_404(CallToAction.objects.published(), slug=slug, locale=active_locale())
 
 
 @require_GET
 def index(request, page):
     """The index page: every published call to action and share box, newest first, open
     ones first, under the page's title and introduction."""
+    locale = active_locale()
     actions = [
-        *CallToAction.objects.published(),
-        *ShareBox.objects.published().select_related("link_page"),
+        *localized(CallToAction.objects.published(), locale),
+        *localized(ShareBox.objects.published(), locale).select_related("link_page"),
     ]
     actions.sort(key=lambda action: (action.created_at, action.pk), reverse=True)
     order = {"open": 0, "scheduled": 1, "closed": 2}
@@ -58,7 +61,10 @@ def detail(request, slug):
 
     The same addresses serve share boxes (their slugs never clash with a call to action's).
     """
-    call_to_action = CallToAction.objects.published().filter(slug=slug).first()
+    # The version in the reader's language (a translation shares its source's slug).
+    call_to_action = (
+        CallToAction.objects.published().filter(slug=slug, locale=active_locale()).first()
+    )
     if call_to_action is None:
         return share_box(request, slug)
     status = 200
@@ -109,7 +115,9 @@ def share_box(request, slug):
 
     It takes no signatures: a form posted here is refused as it is on a closed petition.
     """
-    box = get_object_or_404(ShareBox.objects.published().select_related("link_page"), slug=slug)
+    box = get_object_or_404(
+        ShareBox.objects.published().select_related("link_page"), slug=slug, locale=active_locale()
+    )
     if request.method == "POST":
         verdict = ratelimit.hit(request)
         if not verdict.allowed:

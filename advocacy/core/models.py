@@ -14,6 +14,14 @@ from .pages import BasePage
 from .visibility import public_page_or_none, visible_page_ids
 
 
+def localized_page(page, locale):
+    """The page's version in ``locale`` when it has a live one, else the page itself."""
+    if page is None or page.locale_id == locale.pk:
+        return page
+    version = page.get_translation_or_none(locale)
+    return version if version is not None and version.live else page
+
+
 class HomePage(BasePage):
     """The front page: a hero, an introduction and content chosen by editors, with what the
     apps offer (the report's findings, the latest statements, the open call to action)."""
@@ -80,9 +88,13 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = list(self.featured_items.select_related("page"))
+        # A translated home page's links are its source's (page links are kept in
+        # translation): each points at the page's version in this page's language if public.
+        for item in items:
+            item.page = localized_page(item.page, self.locale)
         visible = visible_page_ids(item.page_id for item in items)
         context["featured_items"] = [item for item in items if item.page_id in visible]
-        context["hero_link"] = public_page_or_none(self.hero_link)
+        context["hero_link"] = public_page_or_none(localized_page(self.hero_link, self.locale))
         context["lead_sections"], context["sections"] = home_sections(self, request)
         return context
 

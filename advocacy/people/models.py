@@ -10,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.pages import BasePage
+from advocacy.core.translation import localized
 
 from .presskit import press_kit_archive, press_kit_entries
 
@@ -126,9 +127,9 @@ class PressPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["spokespeople"] = Person.objects.filter(is_spokesperson=True).prefetch_related(
-            "languages"
-        )
+        context["spokespeople"] = localized(
+            Person.objects.filter(is_spokesperson=True), self.locale
+        ).prefetch_related("languages")
         context["kit_images"] = list(self.kit_images.select_related("image"))
         # The publications (the report and its PDF) come from the apps that own them.
         context["kit_entries"] = press_kit_entries(self)

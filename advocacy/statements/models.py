@@ -1,4 +1,5 @@
 from http import HTTPMethod
+from urllib.parse import urljoin
 
 from django_countries.fields import CountryField
 
@@ -7,7 +8,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -31,6 +34,7 @@ from advocacy.core import dates, textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
+from advocacy.core.translation import original_of
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -84,7 +88,7 @@ class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_relations(self):
         """Speaker, source page and topics, fetched up front (countries: see
         Statement.load_public_countries)."""
-        return self.select_related("speaker", "source_page").prefetch_related("topics")
+        return self.select_related("speaker", "source_page", "locale").prefetch_related("topics")
 
 
 class Statement(
@@ -235,6 +239,8 @@ class Statement(
         APIField("country_codes"),
         APIField("topic_slugs"),
         APIField("context_note"),
+        APIField("translated_from"),
+        APIField("original_permalink"),
         APIField("permalink", serializer=PermalinkField(read_only=True)),
         APIField("card_urls", serializer=CardURLField(read_only=True)),
     ]
@@ -253,10 +259,11 @@ class Statement(
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        """The permalink, always the default language's (/statements/12-words/): a citation
-        gives one address whatever language it was copied in."""
+        """The permalink, in the language of its words (/statements/12-words/ for English,
+        /ru/statements/57-…/ for a Russian translation): one address per version."""
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
         return QuoteDeskPage.url_for(
-            "statement_detail", language=settings.LANGUAGE_CODE, pk=self.pk, slug=self.slug or "-"
+            "statement_detail", language=language, pk=self.pk, slug=self.slug or "-"
         )
 
     def clean(self):
@@ -292,6 +299,42 @@ class Statement(
     def make_slug(self):
         words = BIDI_CONTROLS.sub("", self.text).split()[:8]
         return slugify(" ".join(words), allow_unicode=True)[:80].strip("-") or "statement"
+
+    # -- translation ---------------------------------------------------------------------
+    @cached_property
+    def original(self):
+        """The statement this one translates (the words as said), or None for an original."""
+        return original_of(self)
+
+    @property
+    def is_translation(self):
+        return self.original is not None
+
+    @property
+    def text_language(self):
+        """The language of ``text`` as stored: a translation's locale; else the language the
+        words were said in."""
+        return self.locale.language_code if self.is_translation else self.language
+
+    @property
+    def translated_from(self):
+        """The language code of the original words for a translation, else None."""
+        return self.original.text_language if self.is_translation else None
+
+    @property
+    def original_permalink(self):
+        """The original words' permalink (a path), for a translation; else None."""
+        return self.original.get_absolute_url() if self.is_translation else None
+
+    def translation_note(self, absolute=str):
+        """For a translation's citation: “ Translated from English; original: <permalink>.”"""
+        if not self.is_translation:
+            return ""
+        name = get_language_info(self.translated_from)["name"]
+        return " " + _("Translated from %(language)s; original: %(permalink)s.") % {
+            "language": name,
+            "permalink": absolute(self.original_permalink),
+        }
 
     # -- what a citation says ------------------------------------------------------------
     @property
@@ -338,9 +381,10 @@ class Statement(
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
         2026. Source: permalink. The words are stored exactly as said; only the closing
         punctuation before the attribution follows the house style (see quoted_for_citation)."""
+        absolute = (lambda path: urljoin(permalink, path)) if permalink else str
         return (
             f"“{quoted_for_citation(self.text)}” said {self.attribution}{self.said_on}."
-            f" Source: {permalink}"
+            f"{self.translation_note(absolute)} Source: {permalink}"
         )
 
     # Set for a whole listing at once by load_public_countries (one query in all).
