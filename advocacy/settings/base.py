@@ -404,7 +404,13 @@ ADVOCACY_STATEMENT_MODEL = "statements.Statement"
 ADVOCACY_CALL_TO_ACTION_MODEL = "actions.CallToAction"
 ADVOCACY_SHARE_BOX_MODEL = "actions.ShareBox"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL: each language searched with its own text-search configuration.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "advocacy.core.search_backend",
+        "SEARCH_CONFIGS": {"en": "english", "ru": "russian"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always served through /documents/<id>/<name>, where the collection's privacy

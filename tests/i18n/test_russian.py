@@ -1,0 +1,131 @@
+"""The site in Russian: demo translations made through wagtail-localize, what a reader sees
+on a translated page or statement, the language switcher, hreflang and the API per language."""
+
+import re
+
+import pytest
+from wagtail_localize.models import Translation
+
+from django.core.management import call_command
+from django.db import connection
+
+from wagtail.models import Page
+
+from advocacy.core.translation import is_out_of_date
+from advocacy.statements.models import Statement
+
+
+@pytest.fixture
+def demo(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content")
+
+
+def html_lang(body):
+    return re.search(r'<html lang="([^"]+)"', body).group(1)
+
+
+def test_demo_translations_are_wagtail_localize_translations(demo):
+    ru_pages = Page.objects.filter(locale__language_code="ru", live=True)
+    assert ru_pages.filter(slug="former-soviet-states-entrenching-homophobia").exists()
+    assert ru_pages.filter(slug="armenia").exists()
+    # Each one is a Translation the admin's translation editor opens.
+    assert Translation.objects.filter(target_locale__language_code="ru").count() >= 20
+    assert Statement.objects.filter(locale__language_code="ru", live=True).count() == 7
+
+
+def test_demo_translation_is_idempotent(demo, django_capture_on_commit_callbacks):
+    before = Page.objects.count(), Statement.objects.count(), Translation.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content")
+    assert (Page.objects.count(), Statement.objects.count(), Translation.objects.count()) == before
+
+
+def test_russian_press_release_reads_in_russian_and_links_to_the_original(demo, client):
+    url = "/ru/press-releases/former-soviet-states-entrenching-homophobia/"
+    body = client.get(url).content.decode()
+    assert html_lang(body) == "ru"
+    assert "Бывшие советские государства укореняют гомофобию" in body
+    assert "data-translation-notice" in body
+    assert (
+        'href="/press-releases/former-soviet-states-entrenching-homophobia/" hreflang="en"' in body
+    )
+    # hreflang both ways, plus x-default.
+    assert 'hreflang="ru" href="http://testserver/ru/press-releases/' in body
+    assert 'hreflang="x-default" href="http://testserver/press-releases/' in body
+    english = client.get("/press-releases/former-soviet-states-entrenching-homophobia/")
+    english_body = english.content.decode()
+    assert html_lang(english_body) == "en"
+    assert "data-translation-notice" not in english_body
+    assert f'href="{url}" hreflang="ru"' in english_body
+
+
+def test_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(demo, client):
+    Page.objects.get(locale__language_code="ru", slug="about").unpublish()
+    body = client.get("/about/").content.decode()
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', body, re.S).group(0)
+    assert 'href="/ru/"' in switcher
+    assert "data-untranslated" in switcher
+    assert client.get("/ru/about/").status_code == 404
+
+
+def test_translated_statement_cites_the_original(demo, client):
+    statement = Statement.objects.get(
+        locale__language_code="ru", text__startswith="Продвигаемая Россией"
+    )
+    original = statement.original
+    assert original.locale.language_code == "en"
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert statement.get_absolute_url().startswith("/ru/statements/")
+    assert "Продвигаемая Россией идея" in body
+    assert "Translated from English; original: http://testserver/statements/" in body
+    assert '"inLanguage": "ru"' in body
+    assert '"translationOfWork"' in body
+    # Asked for under the wrong prefix: its own address.
+    wrong = client.get(statement.get_absolute_url().replace("/ru/", "/", 1))
+    assert wrong.status_code == 301
+
+
+def test_api_lists_statements_per_language(demo, client):
+    russian = client.get("/api/v2/statements/?locale=ru&fields=translated_from").json()
+    texts = [item["text"] for item in russian["items"]]
+    assert any(text.startswith("Продвигаемая Россией") for text in texts)
+    assert all(item["translated_from"] == "en" for item in russian["items"])
+    english = client.get("/api/v2/statements/").json()
+    assert not any(re.search("[а-я]", item["text"]) for item in english["items"])
+    assert client.get("/api/v2/statements/?locale=xx").status_code == 400
+
+
+def test_csv_says_translated_from_english(demo, client):
+    body = client.get("/ru/statements/statements.csv").content.decode()
+    header, *rows = body.lstrip("\ufeff").splitlines()
+    assert header.endswith("translated_from,original_permalink")
+    assert any(",en,http://testserver/statements/" in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    "path", ["/xx/less-equal/", "/ru/no-such-page/", "/ru/search/?q=правозащитники+rights"]
+)
+def test_bad_language_input_is_answered_calmly(demo, client, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="ru;q=abc,,;;=")
+    assert response.status_code in {200, 404}
+
+
+def test_out_of_date_translation_is_marked(demo):
+    translation = Translation.objects.filter(
+        target_locale__language_code="ru", source__specific_content_type__model="standardpage"
+    ).first()
+    assert not is_out_of_date(translation.source)
+    page = translation.source.get_source_instance()
+    page.title = "About this site"
+    page.save_revision().publish()
+    assert is_out_of_date(translation.source)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL text search")
+def test_russian_search_stems_russian_words(demo, client):
+    call_command("update_index", verbosity=0)
+    body = client.get("/ru/search/?q=правозащитники").content.decode()
+    assert html_lang(body) == "ru"
+    assert "Бывшие советские государства укореняют гомофобию" in body or "правозащитн" in body
+    assert "/ru/" in body
