@@ -150,8 +150,11 @@ COUNTRIES = [
 @transaction.atomic
 def build(home, report):
     chapters = {
-        "crackdown": ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights"),
-        "marginalised": ReportChapterPage.objects.get(
+        # The report's own chapters (its Russian translation has the same slugs).
+        "crackdown": ReportChapterPage.objects.descendant_of(report).get(
+            slug="crackdown-on-lgbti-rights"
+        ),
+        "marginalised": ReportChapterPage.objects.descendant_of(report).get(
             slug="marginalised-by-the-human-rights-community"
         ),
     }

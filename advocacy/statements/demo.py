@@ -5,6 +5,7 @@ The release gives no date, so neither do the statements: they say “date not gi
 source” (advocacy.core.dates) rather than carry the day the demo was loaded.
 """
 
+from django.conf import settings
 from django.db import transaction
 
 from advocacy.core.demo import add_child_once, publish
@@ -118,7 +119,9 @@ def statements_spec():
 
 
 def person(spec):
-    found = Person.objects.filter(name=spec["name"]).first()
+    found = Person.objects.filter(
+        name=spec["name"], locale__language_code=settings.LANGUAGE_CODE
+    ).first()
     if found is None:
         found = Person.objects.create(**spec)
         if spec.get("is_spokesperson"):

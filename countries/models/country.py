@@ -30,6 +30,7 @@ from countries.facts import (
     Status,
     Topic,
 )
+from countries.languages import reader_languages
 
 EARLIEST_YEAR = 1900
 
@@ -145,6 +146,7 @@ class CountryPage(StoryPageMixin, BasePage):
         context["statements"] = dossier.statements
         context["testimonies"] = dossier.testimonies
         context["calls_to_action"] = dossier.calls_to_action
+        context["reader_languages"] = reader_languages(self)
         return context
 
     @property
