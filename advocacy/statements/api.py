@@ -3,6 +3,7 @@
 from rest_framework.exceptions import ValidationError
 
 from django.conf import settings
+from django.utils import translation
 
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
@@ -75,7 +76,10 @@ class StatementsAPIViewSet(BaseAPIViewSet):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             raise ValidationError({"locale": f"Unknown locale; use one of: {LOCALE_CODES}."})
-        return form.filter(localized(Statement.objects.published(), locale).with_relations())
+        # Words are matched with the language's own search configuration (advocacy.core.
+        # search_backend), which follows the active language.
+        with translation.override(code):
+            return form.filter(localized(Statement.objects.published(), locale).with_relations())
 
     def paginate_queryset(self, queryset):
         """The page of statements, their countries worked out together (one query)."""

@@ -6,10 +6,12 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from advocacy.core.countries import active_locale
 from advocacy.core.home import HOME_SECTIONS_HOOK
 from advocacy.core.listings import listing_url
 from advocacy.core.pagecache import PURGE_URLS_HOOK
 from advocacy.core.publication import PublicationStatusFilter
+from advocacy.core.translation import localized
 from advocacy.people.models import Person
 
 from . import cards, demo, home
@@ -60,7 +62,9 @@ register_snippet(QuoteDeskGroup)
 def statements_matching_the_search(request, text, query):
     """The site search's "Statements" box: up to five published statements matching."""
     statements = list(
-        Statement.objects.published().select_related("speaker").search(text, operator="and")[:5]
+        localized(Statement.objects.published(), active_locale())
+        .select_related("speaker", "locale")
+        .search(text, operator="and")[:5]
     )
     if not statements:
         return ""

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -351,10 +352,12 @@ class TimelineEvent(TranslatableMixin, models.Model):
 
     @property
     def date_label(self):
+        """In the reader's language: “25 November 2015” / “25 ноября 2015” (genitive month),
+        “May 2015” / “май 2015”, or the year."""
         if self.month and self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return format_date(datetime.date(self.year, self.month, self.day), "j E Y")
         if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return format_date(datetime.date(self.year, self.month, 1), "F Y")
         return str(self.year)
 
     @property
