@@ -42,7 +42,7 @@ def test_one_more_locale_appears_without_code_changes(client, django_capture_on_
         body = client.get(armenia.url).content.decode()
         links = switcher(body)
         assert 'hreflang="hy"' in links and 'hreflang="ru"' in links
-        assert 'hreflang="hy" href="http://testserver/hy/countries/armenia/"' in body
+        assert re.search(r'hreflang="hy" href="http://[^/"]+/hy/countries/armenia/"', body)
         assert 'href="/hy/countries/armenia/"' in body  # the country's readers' languages
 
         armenian = client.get("/hy/countries/armenia/").content.decode()

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from advocacy.core.translation import is_out_of_date
 from advocacy.statements.models import Statement
+from reports.models import ReportChapterPage
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def html_lang(body):
     return re.search(r'<html lang="([^"]+)"', body).group(1)
 
 
-def test_demo_translations_are_wagtail_localize_translations(demo):
+def check_demo_translations_are_wagtail_localize_translations():
     ru_pages = Page.objects.filter(locale__language_code="ru", live=True)
     assert ru_pages.filter(slug="former-soviet-states-entrenching-homophobia").exists()
     assert ru_pages.filter(slug="armenia").exists()
@@ -34,14 +35,35 @@ def test_demo_translations_are_wagtail_localize_translations(demo):
     assert Statement.objects.filter(locale__language_code="ru", live=True).count() == 7
 
 
-def test_demo_translation_is_idempotent(demo, django_capture_on_commit_callbacks):
+def check_demo_translation_is_idempotent(django_capture_on_commit_callbacks):
     before = Page.objects.count(), Statement.objects.count(), Translation.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo_content")
     assert (Page.objects.count(), Statement.objects.count(), Translation.objects.count()) == before
 
 
-def test_russian_press_release_reads_in_russian_and_links_to_the_original(demo, client):
+def test_a_russian_reader(demo, client):
+    """One demo site (it takes a while to build) for everything a reader notices."""
+    check_demo_translations_are_wagtail_localize_translations()
+    check_russian_press_release_reads_in_russian_and_links_to_the_original(client)
+    check_translated_statement_cites_the_original(client)
+    check_api_lists_statements_per_language(client)
+    check_csv_says_translated_from_english(client)
+    for path in ["/xx/less-equal/", "/ru/no-such-page/", "/ru/search/?q=правозащитники+rights"]:
+        check_bad_language_input_is_answered_calmly(client, path)
+    if connection.vendor == "postgresql":
+        check_russian_search_stems_russian_words(client)
+    check_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(client)
+
+
+def test_demo_translation_is_idempotent_and_marks_out_of_date_translations(
+    demo, django_capture_on_commit_callbacks
+):
+    check_demo_translation_is_idempotent(django_capture_on_commit_callbacks)
+    check_out_of_date_translation_is_marked()
+
+
+def check_russian_press_release_reads_in_russian_and_links_to_the_original(client):
     url = "/ru/press-releases/former-soviet-states-entrenching-homophobia/"
     body = client.get(url).content.decode()
     assert html_lang(body) == "ru"
@@ -51,8 +73,8 @@ def test_russian_press_release_reads_in_russian_and_links_to_the_original(demo, 
         'href="/press-releases/former-soviet-states-entrenching-homophobia/" hreflang="en"' in body
     )
     # hreflang both ways, plus x-default.
-    assert 'hreflang="ru" href="http://testserver/ru/press-releases/' in body
-    assert 'hreflang="x-default" href="http://testserver/press-releases/' in body
+    assert re.search(r'hreflang="ru" href="http://[^/"]+/ru/press-releases/', body)
+    assert re.search(r'hreflang="x-default" href="http://[^/"]+/press-releases/', body)
     english = client.get("/press-releases/former-soviet-states-entrenching-homophobia/")
     english_body = english.content.decode()
     assert html_lang(english_body) == "en"
@@ -60,7 +82,7 @@ def test_russian_press_release_reads_in_russian_and_links_to_the_original(demo, 
     assert f'href="{url}" hreflang="ru"' in english_body
 
 
-def test_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(demo, client):
+def check_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(client):
     Page.objects.get(locale__language_code="ru", slug="about").unpublish()
     body = client.get("/about/").content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', body, re.S).group(0)
@@ -69,7 +91,7 @@ def test_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(d
     assert client.get("/ru/about/").status_code == 404
 
 
-def test_translated_statement_cites_the_original(demo, client):
+def check_translated_statement_cites_the_original(client):
     statement = Statement.objects.get(
         locale__language_code="ru", text__startswith="Продвигаемая Россией"
     )
@@ -78,7 +100,7 @@ def test_translated_statement_cites_the_original(demo, client):
     body = client.get(statement.get_absolute_url()).content.decode()
     assert statement.get_absolute_url().startswith("/ru/statements/")
     assert "Продвигаемая Россией идея" in body
-    assert "Translated from English; original: http://testserver/statements/" in body
+    assert re.search(r"Translated from English; original: http://[^/ ]+/statements/\d+-", body)
     assert '"inLanguage": "ru"' in body
     assert '"translationOfWork"' in body
     # Asked for under the wrong prefix: its own address.
@@ -86,7 +108,7 @@ def test_translated_statement_cites_the_original(demo, client):
     assert wrong.status_code == 301
 
 
-def test_api_lists_statements_per_language(demo, client):
+def check_api_lists_statements_per_language(client):
     russian = client.get("/api/v2/statements/?locale=ru&fields=translated_from").json()
     texts = [item["text"] for item in russian["items"]]
     assert any(text.startswith("Продвигаемая Россией") for text in texts)
@@ -96,22 +118,19 @@ def test_api_lists_statements_per_language(demo, client):
     assert client.get("/api/v2/statements/?locale=xx").status_code == 400
 
 
-def test_csv_says_translated_from_english(demo, client):
+def check_csv_says_translated_from_english(client):
     body = client.get("/ru/statements/statements.csv").content.decode()
     header, *rows = body.lstrip("\ufeff").splitlines()
     assert header.endswith("translated_from,original_permalink")
-    assert any(",en,http://testserver/statements/" in row for row in rows)
+    assert any(re.search(r",en,http://[^/]+/statements/\d+-", row) for row in rows)
 
 
-@pytest.mark.parametrize(
-    "path", ["/xx/less-equal/", "/ru/no-such-page/", "/ru/search/?q=правозащитники+rights"]
-)
-def test_bad_language_input_is_answered_calmly(demo, client, path):
+def check_bad_language_input_is_answered_calmly(client, path):
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="ru;q=abc,,;;=")
     assert response.status_code in {200, 404}
 
 
-def test_out_of_date_translation_is_marked(demo):
+def check_out_of_date_translation_is_marked():
     translation = Translation.objects.filter(
         target_locale__language_code="ru", source__specific_content_type__model="standardpage"
     ).first()
@@ -122,10 +141,15 @@ def test_out_of_date_translation_is_marked(demo):
     assert is_out_of_date(translation.source)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL text search")
-def test_russian_search_stems_russian_words(demo, client):
+def check_russian_search_stems_russian_words(client):
+    """PostgreSQL's russian configuration: the nominative finds the genitive plural."""
+    chapter = ReportChapterPage.objects.get(locale__language_code="ru", slug="introduction")
+    chapter.standfirst = "Поддержка правозащитников в регионе."
+    chapter.save_revision().publish()
     call_command("update_index", verbosity=0)
     body = client.get("/ru/search/?q=правозащитники").content.decode()
     assert html_lang(body) == "ru"
-    assert "Бывшие советские государства укореняют гомофобию" in body or "правозащитн" in body
-    assert "/ru/" in body
+    assert 'href="/ru/less-equal/introduction/"' in body
+    # English keeps english: "defender" finds "defenders".
+    english = client.get("/search/?q=defender").content.decode()
+    assert 'href="/less-equal/' in english
