@@ -242,6 +242,10 @@ def close_early(call_to_action):
         pk=call_to_action.pk, closed_early_at__isnull=True
     ).update(closed_early_at=now)
     if changed:
+        # Its translations are the same petition: they close with it.
+        CallToAction.objects.filter(
+            translation_key=call_to_action.translation_key, closed_early_at__isnull=True
+        ).update(closed_early_at=now)
         call_to_action.closed_early_at = now
     return bool(changed)
 
