@@ -88,7 +88,13 @@ def check_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', body, re.S).group(0)
     assert 'href="/ru/"' in switcher
     assert "data-untranslated" in switcher
-    assert client.get("/ru/about/").status_code == 404
+    # Its Russian address: "not found", in Russian, saying it is not translated yet.
+    missing = client.get("/ru/about/")
+    assert missing.status_code == 404
+    missing_body = missing.content.decode()
+    assert html_lang(missing_body) == "ru"
+    assert "data-untranslated-notice" in missing_body
+    assert 'href="/about/" hreflang="en"' in missing_body
 
 
 def check_translated_statement_cites_the_original(client):

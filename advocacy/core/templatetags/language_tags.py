@@ -101,3 +101,24 @@ def translation_notice(context, obj=None, original_url=None):
 @register.simple_tag
 def locale_for(code):
     return Locale.objects.filter(language_code=code).first()
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_original(context):
+    """On a "not found" page under another language's prefix (/ru/about-us/): the public
+    default-language page at the same address, when there is one, so the page can say it is
+    not translated yet and link to it; else None."""
+    request = context.get("request")
+    language = translation.get_language()
+    if request is None or not language or language == settings.LANGUAGE_CODE:
+        return None
+    prefix = f"/{language}/"
+    if not request.path.startswith(prefix):
+        return None
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        return None
+    rest = request.path[len(prefix) :].strip("/")
+    url_path = site.root_page.url_path + (f"{rest}/" if rest else "")
+    found = Page.objects.filter(url_path=url_path).first()
+    return public_page_or_none(found) if found is not None else None
