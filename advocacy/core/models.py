@@ -11,15 +11,8 @@ from wagtail.search import index
 from .blocks import PageBodyBlock
 from .home import home_sections
 from .pages import BasePage
+from .translation import localized_page
 from .visibility import public_page_or_none, visible_page_ids
-
-
-def localized_page(page, locale):
-    """The page's version in ``locale`` when it has a live one, else the page itself."""
-    if page is None or page.locale_id == locale.pk:
-        return page
-    version = page.get_translation_or_none(locale)
-    return version if version is not None and version.live else page
 
 
 class HomePage(BasePage):

@@ -35,6 +35,16 @@ def localized(queryset, locale):
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 
 
+def localized_page(page, locale):
+    """The page's version in ``locale`` when it has a live one, else the page itself: a
+    translation keeps its source's links to pages, and a reader follows them in their own
+    language where they can."""
+    if page is None or locale is None or page.locale_id == locale.pk:
+        return page
+    version = page.get_translation_or_none(locale)
+    return version.specific if version is not None and version.live else page
+
+
 def source_for(obj):
     """The ``TranslationSource`` this object was translated from, or None when it is not a
     translation (an original, or a row copied by hand)."""

@@ -34,7 +34,7 @@ from advocacy.core import dates, textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
-from advocacy.core.translation import original_of
+from advocacy.core.translation import localized_page, original_of
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -410,7 +410,9 @@ class Statement(
     @property
     def public_source_page(self):
         """The page it comes from, while the public may open that page."""
-        return public_page_or_none(self.source_page) if self.source_page_id else None
+        if not self.source_page_id:
+            return None
+        return public_page_or_none(localized_page(self.source_page, self.locale))
 
     @property
     def country_codes(self):

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
+from advocacy.core.translation import localized_page
 from advocacy.core.visibility import annotate_public_page
 from countries.dossier import CountryDossier
 from countries.facts import (
@@ -139,7 +140,9 @@ class CountryPage(StoryPageMixin, BasePage):
         }
         events = dossier.timeline
         for row in [*facts.values(), *events]:
-            row.public_source = row.source if row.source_is_public else None
+            row.public_source = (
+                localized_page(row.source, self.locale) if row.source_is_public else None
+            )
         context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
         context["has_facts"] = bool(facts)
         context["events"] = events

@@ -74,21 +74,24 @@ def strip_testimony_country(block):
 
 
 def snapshot():
-    """What readers see of each country, and every tag, as plain values."""
+    """What readers see of each country, and every tag, as plain values: of the English
+    content, the only content there was when these migrations ran (the demo's Russian
+    translations came later, made from it)."""
     english = Locale.objects.get(language_code="en")
     dossiers = {code: CountryDossier(code, english) for code in ("AM", "BY", "KZ", "KG")}
+    chapters = ReportChapterPage.objects.filter(locale=english)
     return {
-        "statements": {s.text: [c.code for c in s.countries] for s in Statement.objects.all()},
+        "statements": {
+            s.text: [c.code for c in s.countries] for s in Statement.objects.filter(locale=english)
+        },
         "coverage": {
             r.slug: [row.country.code for row in r.countries.all()]
-            for r in ReportPage.objects.all()
+            for r in ReportPage.objects.filter(locale=english)
         },
-        "chapters": {
-            c.slug: [x.code for x in c.countries] for c in ReportChapterPage.objects.all()
-        },
+        "chapters": {c.slug: [x.code for x in c.countries] for c in chapters},
         "testimonies": sorted(
             (b.value["words"], b.value["country"] or "")
-            for c in ReportChapterPage.objects.all()
+            for c in chapters
             for b in c.body
             if b.block_type == "testimony"
         ),

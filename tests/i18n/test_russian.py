@@ -53,14 +53,58 @@ def test_a_russian_reader(demo, client):
         check_bad_language_input_is_answered_calmly(client, path)
     if connection.vendor == "postgresql":
         check_russian_search_stems_russian_words(client)
+    check_every_russian_page_is_russian_and_keeps_the_prefix(client)
     check_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(client)
 
 
 def test_demo_translation_is_idempotent_and_marks_out_of_date_translations(
-    demo, django_capture_on_commit_callbacks
+    demo, django_capture_on_commit_callbacks, admin_client
 ):
     check_demo_translation_is_idempotent(django_capture_on_commit_callbacks)
+    overview = admin_client.get("/admin/translations/status/?locale=ru")
+    assert overview.status_code == 200
+    assert "Nothing translated yet" not in overview.content.decode()
     check_out_of_date_translation_is_marked()
+    # Editors see it in the overview, under "out of date", with a link to its editor.
+    body = admin_client.get("/admin/translations/status/?locale=ru").content.decode()
+    stale = re.search(r"<table class=\"listing\" data-out-of-date>.*?</table>", body, re.S)
+    assert "About" in stale.group(0)
+    assert "/admin/pages/" in stale.group(0)
+    # A hostile locale parameter is answered calmly.
+    assert admin_client.get("/admin/translations/status/?locale=%00xx").status_code == 200
+
+
+def check_every_russian_page_is_russian_and_keeps_the_prefix(client):
+    """A crawl of /ru/: every page says lang="ru", and its links (menus, breadcrumbs, facts'
+    sources, cards) stay under /ru/; only the language switcher and "Read the original"
+    lead to the English pages."""
+    seen, queue, leaks = set(), ["/ru/"], []
+    while queue and len(seen) < 60:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        body = response.content.decode()
+        assert html_lang(body) == "ru", path
+        body = re.sub(
+            r'<nav class="language-switcher".*?</nav>|<p class="translation-notice".*?</p>',
+            "",
+            body,
+            flags=re.S,
+        )
+        for href in re.findall(r'href="(/[^"#?]*)', body):
+            if href.startswith(("/static/", "/documents/", "/api/", "/sitemap", "/press-kit/")):
+                continue
+            if href.startswith("/ru/"):
+                if not href.endswith((".csv", ".png")):
+                    queue.append(href)
+            else:
+                leaks.append((path, href))
+    assert len(seen) > 20
+    assert leaks == []
 
 
 def check_russian_press_release_reads_in_russian_and_links_to_the_original(client):
