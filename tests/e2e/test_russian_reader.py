@@ -73,8 +73,11 @@ def test_russian_pages_on_a_phone_and_the_editors_translation_screen(
     # segment-by-segment editor with the English source beside each Russian string.
     editor = get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
     sign_in_to_admin(page, "editor", PASSWORD)
-    editor.wagtail_userprofile.preferred_language = "ru"
-    editor.wagtail_userprofile.save()
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "ru"
+    profile.save()
     release = Page.objects.get(
         locale__language_code="ru", slug="former-soviet-states-entrenching-homophobia"
     )
