@@ -8,7 +8,7 @@ translations, with no code change here.
 from django.conf import settings
 from django.utils.translation import get_language_info
 
-from advocacy.core.visibility import public_pages
+from advocacy.core.translation import public_versions
 
 # ISO 3166-1 code → the languages its readers read first (the country's own, then Russian).
 READER_LANGUAGES = {
@@ -19,17 +19,14 @@ READER_LANGUAGES = {
 }
 
 
-def reader_languages(page):
+def reader_languages(page, request=None):
     """[{code, name, url or None}] for the country page's readers' languages: ``url`` is the
     page in that language when it is published, None when it is not available yet."""
     codes = READER_LANGUAGES.get(str(page.iso_code).upper(), [])
     if not codes:
         return []
     site_languages = {code for code, _name in settings.LANGUAGES}
-    versions = {
-        version.locale.language_code: version
-        for version in public_pages(page.get_translations(inclusive=True)).select_related("locale")
-    }
+    versions = public_versions(page, request)
     found = []
     for code in codes:
         version = versions.get(code) if code in site_languages else None

@@ -110,14 +110,32 @@ def detail(request, slug):
     )
 
 
+def untranslated_action(slug):
+    """An action asked for under a language it has no version in: its default-language
+    address (never its words in another language's frame), or 404 when there is none."""
+    elsewhere = translation.get_language() != settings.LANGUAGE_CODE
+    for model in (CallToAction, ShareBox):
+        found = model.objects.published().filter(
+            slug=slug, locale__language_code=settings.LANGUAGE_CODE
+        )
+        if elsewhere and found.exists():
+            return redirect(listing_url("actions:detail", slug, language=settings.LANGUAGE_CODE))
+    raise Http404
+
+
 def share_box(request, slug):
     """A published share box's own page: its headline, summary, button and share links.
 
     It takes no signatures: a form posted here is refused as it is on a closed petition.
     """
-    box = get_object_or_404(
-        ShareBox.objects.published().select_related("link_page"), slug=slug, locale=active_locale()
+    box = (
+        ShareBox.objects.published()
+        .select_related("link_page")
+        .filter(slug=slug, locale=active_locale())
+        .first()
     )
+    if box is None:
+        return untranslated_action(slug)
     if request.method == "POST":
         verdict = ratelimit.hit(request)
         if not verdict.allowed:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .sitecache import frame_for_request
 from .visibility import public_pages
 
 
@@ -19,9 +20,18 @@ class PageSitemap(Sitemap):
     a type's own fields."""
 
     def items(self):
-        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        root = self.get_wagtail_site().root_page
+        roots = [root]
+        if root.translation_key in self._translated_keys():
+            roots = root.get_translations(inclusive=True)
         trees = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return public_pages(Page.objects.filter(trees)).order_by("path").specific(defer=True)
+
+    def _translated_keys(self):
+        """Keys of pages public in two languages or more, from the site frame (no query)."""
+        if self.request is None:
+            return set(public_pages().values_list("translation_key", flat=True))
+        return set(frame_for_request(self.request).translated_keys)
 
     def _urls(self, page, protocol, domain):
         urls = []
@@ -29,9 +39,12 @@ class PageSitemap(Sitemap):
         items = list(self.paginator.page(page).object_list)
         # Every public version of the listed pages, in one query.
         versions = {}
-        for version in public_pages(
-            Page.objects.filter(translation_key__in={item.translation_key for item in items})
-        ).select_related("locale"):
+        keys = {item.translation_key for item in items} & self._translated_keys()
+        for version in (
+            public_pages(Page.objects.filter(translation_key__in=keys)).select_related("locale")
+            if keys
+            else ()
+        ):
             versions.setdefault(version.translation_key, []).append(version)
         for item in items:
             alternates = []

@@ -20,13 +20,23 @@ def default_locale():
     return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
 
 
+def default_locale_cached():
+    """The default locale, from the request's site frame when there is one (no query)."""
+    from . import request_memo
+
+    locales = request_memo.recall("frame-locales") or {}
+    return locales.get(settings.LANGUAGE_CODE) or request_memo.memo(
+        "default-locale", default_locale
+    )
+
+
 def localized(queryset, locale):
     """The rows of ``queryset`` a reader in ``locale`` sees: each row in that locale, and
     each default-language row that has no version in it (so a listing never loses an entry
     that is not translated yet). In the default locale: its own rows."""
     if locale is None:
         return queryset
-    default = default_locale()
+    default = default_locale_cached()
     if default is None or locale.pk == default.pk:
         return queryset.filter(locale=locale) if default is not None else queryset
     translated = queryset.model._default_manager.filter(
@@ -45,10 +55,47 @@ def localized_page(page, locale):
     return version.specific if version is not None and version.live else page
 
 
+def language_of(obj):
+    """The language code of a translatable row's locale, from the request's site frame when
+    there is one (no query), else from the row."""
+    from . import request_memo
+
+    for code, locale in (request_memo.recall("frame-locales") or {}).items():
+        if locale.pk == obj.locale_id:
+            return code
+    return obj.locale.language_code
+
+
+def public_versions(page, request=None):
+    """{language code: public page} for a page's versions, itself included when public, once
+    per request (the head's hreflang, the switcher and a country page's languages all ask).
+    No query when the site frame knows the page has no public translation."""
+    from . import request_memo
+    from .sitecache import frame_for_request
+    from .visibility import public_pages
+
+    if page is None or page.pk is None:
+        return {}
+    if (
+        request is not None
+        and page.translation_key not in frame_for_request(request).translated_keys
+    ):
+        return {language_of(page): page} if page.live else {}
+
+    def compute():
+        versions = public_pages(page.get_translations(inclusive=True)).select_related("locale")
+        return {version.locale.language_code: version for version in versions}
+
+    return request_memo.memo(f"public-versions:{page.pk}", compute)
+
+
 def source_for(obj):
     """The ``TranslationSource`` this object was translated from, or None when it is not a
     translation (an original, or a row copied by hand)."""
     if not isinstance(obj, TranslatableMixin) or obj.pk is None:
+        return None
+    if obj.locale_id == getattr(default_locale_cached(), "pk", None):
+        # This site translates from its default language: an original needs no query.
         return None
     cached = getattr(obj, "_translation_source", False)
     if cached is not False:
@@ -136,7 +183,7 @@ def target_or_none(translation):
 
 def untranslated(model, locale):
     """Default-language rows of a translatable ``model`` with no version in ``locale``."""
-    default = default_locale()
+    default = default_locale_cached()
     if default is None or locale is None or default.pk == locale.pk:
         return model._default_manager.none()
     translated = model._default_manager.filter(

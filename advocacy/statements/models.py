@@ -34,7 +34,7 @@ from advocacy.core import dates, textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
-from advocacy.core.translation import localized_page, original_of
+from advocacy.core.translation import language_of, localized_page, original_of
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -224,6 +224,7 @@ class Statement(
         index.RelatedFields("speaker", [index.SearchField("name")]),
         index.FilterField("id"),
         index.FilterField("live"),
+        index.FilterField("locale_id"),
         index.FilterField("language"),
         index.FilterField("date_said"),
     ]
@@ -261,7 +262,7 @@ class Statement(
     def get_absolute_url(self):
         """The permalink, in the language of its words (/statements/12-words/ for English,
         /ru/statements/57-…/ for a Russian translation): one address per version."""
-        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        language = language_of(self) if self.locale_id else settings.LANGUAGE_CODE
         return QuoteDeskPage.url_for(
             "statement_detail", language=language, pk=self.pk, slug=self.slug or "-"
         )
@@ -314,7 +315,12 @@ class Statement(
     def text_language(self):
         """The language of ``text`` as stored: a translation's locale; else the language the
         words were said in."""
-        return self.locale.language_code if self.is_translation else self.language
+        return language_of(self) if self.is_translation else self.language
+
+    @property
+    def row_language(self):
+        """The language of the row's own words (attribution, context): its locale's."""
+        return language_of(self)
 
     @property
     def translated_from(self):

@@ -12,7 +12,7 @@ from advocacy.core.home import HOME_SECTIONS_HOOK
 from advocacy.core.listings import listing_url
 from advocacy.core.pagecache import PURGE_URLS_HOOK
 from advocacy.core.publication import PublicationStatusFilter
-from advocacy.core.translation import localized
+from advocacy.core.translation import language_of, localized
 from advocacy.people.models import Person
 
 from . import cards, demo, home
@@ -62,14 +62,27 @@ register_snippet(QuoteDeskGroup)
 @hooks.register("site_search_extras")
 def statements_matching_the_search(request, text, query):
     """The site search's "Statements" box: up to five published statements matching."""
-    # Best matches first, then only the versions a reader in this language sees (the
+    locale = active_locale()
+    if locale is None or locale.language_code == settings.LANGUAGE_CODE:
+        statements = list(
+            Statement.objects.published()
+            .filter(locale=locale)
+            .select_related("speaker", "locale")
+            .search(text, operator="and")[:5]
+        )
+        return render_statements(request, statements, query)
+    # Another language: best matches first, then only the versions a reader in it sees (the
     # search backend cannot filter on the translation rule itself).
     ranked = [s.pk for s in Statement.objects.published().search(text, operator="and")[:200]]
-    shown = localized(Statement.objects.published(), active_locale()).filter(pk__in=ranked)
+    shown = localized(Statement.objects.published(), locale).filter(pk__in=ranked)
     order = {pk: index for index, pk in enumerate(ranked)}
     statements = sorted(
         shown.select_related("speaker", "locale"), key=lambda statement: order[statement.pk]
     )[:5]
+    return render_statements(request, statements, query)
+
+
+def render_statements(request, statements, query):
     if not statements:
         return ""
     return render_to_string(
@@ -99,7 +112,7 @@ def statement_addresses(obj):
             listing_url("statements_csv", language=language),
         ]
     if isinstance(obj, Statement):
-        own = obj.locale.language_code if obj.locale_id else settings.LANGUAGE_CODE
+        own = language_of(obj) if obj.locale_id else settings.LANGUAGE_CODE
         urls += [
             listing_url("statement_detail_short", pk=obj.pk, language=own),
             obj.get_absolute_url(),

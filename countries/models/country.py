@@ -150,7 +150,7 @@ class CountryPage(StoryPageMixin, BasePage):
         context["statements"] = dossier.statements
         context["testimonies"] = dossier.testimonies
         context["calls_to_action"] = dossier.calls_to_action
-        context["reader_languages"] = reader_languages(self)
+        context["reader_languages"] = reader_languages(self, request)
         return context
 
     @property

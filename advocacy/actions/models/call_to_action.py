@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -143,6 +142,14 @@ class CallToAction(PublicAction):
         verbose_name_plural = _("calls to action")
         ordering = ["-created_at", "-pk"]
 
+    @classmethod
+    def versions_of(cls, pk):
+        """Every language's version of this call to action (itself included): one petition,
+        one count (services move ``confirmed_count`` on all of them together)."""
+        return cls.objects.filter(
+            translation_key__in=cls.objects.filter(pk=pk).values("translation_key")
+        )
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # Part of the model's integrity, whatever saves it (admin, demo, shell): the text
@@ -160,7 +167,7 @@ class CallToAction(PublicAction):
             "summary": self.summary,
             "url": request.build_absolute_uri(url) if request else url,
             "status": self.status,
-            "confirmed_count": self.total_confirmed,
+            "confirmed_count": self.confirmed_count,
             "goal": self.goal,
         }
 
@@ -240,28 +247,15 @@ class CallToAction(PublicAction):
     def is_open(self):
         return self.status == "open"
 
-    @cached_property
-    def total_confirmed(self):
-        """Confirmed signatures in every language: a translation is the same petition, signed
-        under its own words, so its count is the sum of its versions' counts."""
-        if not self.translation_key:
-            return self.confirmed_count
-        return (
-            CallToAction.objects.filter(translation_key=self.translation_key).aggregate(
-                total=models.Sum("confirmed_count")
-            )["total"]
-            or 0
-        )
-
     @property
     def progress_percent(self):
         if not self.goal:
             return None
-        return min(100, self.total_confirmed * 100 // self.goal)
+        return min(100, self.confirmed_count * 100 // self.goal)
 
     @property
     def goal_reached(self):
-        return bool(self.goal) and self.total_confirmed >= self.goal
+        return bool(self.goal) and self.confirmed_count >= self.goal
 
     @property
     def current_consent(self):

@@ -15,8 +15,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from advocacy.core.sitecache import frame_for_request
-from advocacy.core.translation import original_of
-from advocacy.core.visibility import public_page_or_none, public_pages
+from advocacy.core.translation import original_of, public_versions
+from advocacy.core.visibility import public_page_or_none
 
 register = template.Library()
 
@@ -25,7 +25,8 @@ def language_home(request, code):
     """The home page's address in this language ("/ru/"), whether or not it is translated."""
     frame = frame_for_request(request)
     home = frame.home
-    if home is not None:
+    # No query when the frame knows the home page has no public translation.
+    if home is not None and home.translation_key in frame.translated_keys:
         locale = next((loc for loc in frame.locales.values() if loc.language_code == code), None)
         translated = home.get_translation_or_none(locale) if locale is not None else None
         if translated is not None and public_page_or_none(translated) is not None:
@@ -38,8 +39,7 @@ def page_alternates(request, page):
     """{language code: public page} for the page's versions, itself included."""
     if not isinstance(page, Page) or page.pk is None:
         return {}
-    versions = public_pages(page.get_translations(inclusive=True)).select_related("locale")
-    return {version.locale.language_code: version for version in versions}
+    return public_versions(page, request)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

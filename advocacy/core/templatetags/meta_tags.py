@@ -13,7 +13,7 @@ from wagtail.models import Page
 from advocacy.core.models import SiteSettings
 from advocacy.core.pages import BasePage
 from advocacy.core.sitecache import frame_for_request
-from advocacy.core.visibility import public_pages
+from advocacy.core.translation import public_versions
 
 register = template.Library()
 
@@ -111,8 +111,8 @@ def page_meta(context):
     # no query to learn that they have no alternates to list.
     if page.pk and page.translation_key in frame_for_request(request).translated_keys:
         translations = [
-            (t.locale.language_code, t.get_full_url(request))
-            for t in public_pages(page.get_translations(inclusive=True)).select_related("locale")
+            (code, version.get_full_url(request))
+            for code, version in public_versions(page, request).items()
         ]
         # Readers whose language has no version get the default language's (x-default).
         default_url = dict(translations).get(settings.LANGUAGE_CODE)
