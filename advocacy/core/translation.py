@@ -113,8 +113,75 @@ def source_for(obj):
     return found
 
 
+def prefetch_originals(objs):
+    """Work out ``original_of`` for many rows of one model at once (two queries in all,
+    none when every row is in the default language); the result is kept on each row as
+    ``_original``."""
+    default = default_locale_cached()
+    rows = [o for o in objs if default is None or o.locale_id != default.pk]
+    for obj in objs:
+        if obj not in rows:
+            obj._translation_source, obj._original = None, None
+    if not rows:
+        return
+    sources = {}
+    for source in TranslationSource.objects.filter(
+        object_id__in={o.translation_key for o in rows}
+    ).select_related("locale"):
+        sources.setdefault(source.object_id, []).append(source)
+    wanted = {}
+    for obj in rows:
+        found = next(
+            (s for s in sources.get(obj.translation_key, []) if s.locale_id != obj.locale_id),
+            None,
+        )
+        obj._translation_source = found
+        if found is not None:
+            wanted[(obj.translation_key, found.locale_id)] = None
+    model = type(rows[0])
+    if wanted:
+        for original in model._default_manager.filter(
+            translation_key__in={key for key, _ in wanted},
+            locale_id__in={locale for _, locale in wanted},
+        ):
+            wanted[(original.translation_key, original.locale_id)] = original
+    for obj in rows:
+        source = obj._translation_source
+        original = wanted.get((obj.translation_key, source.locale_id)) if source else None
+        if original is not None and getattr(original, "live", True) is False:
+            original = None
+        obj._original = original
+
+
+def localize_source_pages(rows, field="source_page"):
+    """For a listing: each row's ``field`` page in the row's own language where it has a live
+    version (kept as ``_localized_source``), in one query for all the rows."""
+    default = default_locale_cached()
+    others = [
+        r
+        for r in rows
+        if getattr(r, f"{field}_id") and (default is None or r.locale_id != default.pk)
+    ]
+    if not others:
+        return
+    pages = {r.pk: getattr(r, field) for r in others}
+    versions = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(
+            translation_key__in={p.translation_key for p in pages.values()},
+            locale_id__in={r.locale_id for r in others},
+            live=True,
+        ).specific()
+    }
+    for row in others:
+        page = pages[row.pk]
+        row._localized_source = versions.get((page.translation_key, row.locale_id), page)
+
+
 def original_of(obj):
     """The version this one was translated from (live, for pages and drafts), or None."""
+    if hasattr(obj, "_original"):
+        return obj._original
     source = source_for(obj)
     if source is None:
         return None

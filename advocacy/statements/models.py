@@ -34,7 +34,13 @@ from advocacy.core import dates, textsafety
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
-from advocacy.core.translation import language_of, localized_page, original_of
+from advocacy.core.translation import (
+    language_of,
+    localize_source_pages,
+    localized_page,
+    original_of,
+    prefetch_originals,
+)
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -400,6 +406,9 @@ class Statement(
     def load_public_countries(cls, statements, locale=None):
         """Work out ``public_countries`` for many statements at once; returns them."""
         statements = list(statements)
+        # A listing's translations and their originals, for its citations (two queries).
+        prefetch_originals(statements)
+        localize_source_pages(statements)
         found = public_countries([s.countries for s in statements], locale)
         for statement, countries in zip(statements, found, strict=True):
             statement._public_countries = countries
@@ -418,6 +427,8 @@ class Statement(
         """The page it comes from, while the public may open that page."""
         if not self.source_page_id:
             return None
+        if hasattr(self, "_localized_source"):  # worked out for a whole listing
+            return public_page_or_none(self._localized_source)
         return public_page_or_none(localized_page(self.source_page, self.locale))
 
     @property
