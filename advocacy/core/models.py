@@ -11,7 +11,7 @@ from wagtail.search import index
 from .blocks import PageBodyBlock
 from .home import home_sections
 from .pages import BasePage
-from .translation import localized_page
+from .translation import localized_pages
 from .visibility import public_page_or_none, visible_page_ids
 
 
@@ -83,11 +83,12 @@ class HomePage(BasePage):
         items = list(self.featured_items.select_related("page"))
         # A translated home page's links are its source's (page links are kept in
         # translation): each points at the page's version in this page's language if public.
+        versions = localized_pages([item.page for item in items] + [self.hero_link], self.locale)
         for item in items:
-            item.page = localized_page(item.page, self.locale)
+            item.page = versions[item.page_id]
         visible = visible_page_ids(item.page_id for item in items)
         context["featured_items"] = [item for item in items if item.page_id in visible]
-        context["hero_link"] = public_page_or_none(localized_page(self.hero_link, self.locale))
+        context["hero_link"] = public_page_or_none(versions.get(self.hero_link_id))
         context["lead_sections"], context["sections"] = home_sections(self, request)
         return context
 

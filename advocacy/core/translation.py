@@ -153,6 +153,22 @@ def prefetch_originals(objs):
         obj._original = original
 
 
+def localized_pages(pages, locale):
+    """``localized_page`` for many pages at once: {page pk: the page's live version in
+    ``locale``, else the page}, in one query (none when they are all in ``locale``)."""
+    pages = [p for p in pages if p is not None]
+    others = [p for p in pages if locale is not None and p.locale_id != locale.pk]
+    found = {}
+    if others:
+        found = {
+            version.translation_key: version
+            for version in Page.objects.filter(
+                translation_key__in={p.translation_key for p in others}, locale=locale, live=True
+            ).specific()
+        }
+    return {p.pk: found.get(p.translation_key, p) for p in pages}
+
+
 def localize_source_pages(rows, field="source_page"):
     """For a listing: each row's ``field`` page in the row's own language where it has a live
     version (kept as ``_localized_source``), in one query for all the rows."""

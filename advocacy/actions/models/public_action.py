@@ -20,6 +20,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from advocacy.core.listings import listing_url
+from advocacy.core.translation import language_of
 from advocacy.core.visibility import published
 
 # The models whose rows share the /act/<slug>/ addresses (and so one set of slugs).
@@ -115,7 +116,9 @@ class PublicAction(
         return self.title
 
     def get_absolute_url(self):
-        return listing_url("actions:detail", self.slug)
+        """Its address in its own language (/act/<slug>/, /ru/act/<slug>/ for a translation)."""
+        language = language_of(self) if self.locale_id else None
+        return listing_url("actions:detail", self.slug, language=language)
 
     def validate_unique(self, exclude=None):
         """The slug is unique in its table (the index) and across both kinds of action."""

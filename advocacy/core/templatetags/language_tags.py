@@ -68,7 +68,14 @@ def language_switcher(context):
             else:
                 href, untranslated = language_home(request, code), True
         else:
-            href = translate_url(request.get_full_path(), code)
+            # The same address and query, unless the query is longer than any real one
+            # (search echoes a query only cut to length: never the raw text here).
+            path = (
+                request.get_full_path()
+                if len(request.META.get("QUERY_STRING", "")) <= 200
+                else request.path
+            )
+            href = translate_url(path, code)
         links.append({"code": code, "name": name, "href": href, "untranslated": untranslated})
     return {"links": links}
 
