@@ -56,7 +56,11 @@ def language_switcher(context):
         if code == current:
             continue
         untranslated = False
-        if code in given:
+        if "request_path" in context:
+            # Django's "not found" page (its context names the address asked for): the
+            # language's home page, so every 404 reads the same whatever was asked.
+            href = language_home(request, code)
+        elif code in given:
             href = given[code]
             untranslated = href is None
             if untranslated:
