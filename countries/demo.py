@@ -166,7 +166,10 @@ COUNTRIES = [
 
 @transaction.atomic
 def build(home, report):
-    release = PressReleasePage.objects.get(slug="former-soviet-states-entrenching-homophobia")
+    # The English release (its Russian translation has the same slug).
+    release = PressReleasePage.objects.get(
+        slug="former-soviet-states-entrenching-homophobia", locale_id=home.locale_id
+    )
     index, _ = add_child_once(
         home,
         CountryIndexPage,

@@ -15,6 +15,7 @@ from django.db.models.functions import Left, Length
 from django.utils.functional import cached_property
 
 from advocacy.actions.models import CallToAction
+from advocacy.core.translation import localized
 from advocacy.core.visibility import annotate_public_page, public_pages
 from advocacy.statements.models import NEWEST_FIRST, Statement
 from reports.models import ReportChapterPage, ReportPage
@@ -96,7 +97,7 @@ class CountryDossier:
     def statements(self):
         """The newest published statements about the country, in any language."""
         return list(
-            Statement.objects.published()
+            localized(Statement.objects.published(), self.locale)
             .filter(countries__contains=self.code)
             .select_related("speaker")
             .order_by(*NEWEST_FIRST)[:STATEMENT_LIMIT]
@@ -107,7 +108,7 @@ class CountryDossier:
         """Published petitions and pledges concerning the country that have opened, open
         ones first (share boxes are placed in bodies, not listed by country)."""
         actions = (
-            CallToAction.objects.published()
+            localized(CallToAction.objects.published(), self.locale)
             .filter(countries__contains=self.code)
             .order_by("created_at", "pk")
         )

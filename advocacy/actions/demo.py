@@ -11,6 +11,7 @@ is left as it is, editors' changes (and unpublishing) included. Placing them in 
 the business of the apps that own the pages (reports/demo.py), which build on this one.
 """
 
+from django.conf import settings
 from django.db import transaction
 
 from advocacy.core.demo import add_child_once, publish
@@ -79,7 +80,9 @@ PLEDGE = {
 
 def action_once(spec):
     """The call to action with this slug, created from ``spec`` if it is missing."""
-    existing = CallToAction.objects.filter(slug=spec["slug"]).first()
+    existing = CallToAction.objects.filter(
+        slug=spec["slug"], locale__language_code=settings.LANGUAGE_CODE
+    ).first()
     if existing is not None:
         return existing, False
     action = CallToAction(**spec, live=False)

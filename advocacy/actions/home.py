@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from advocacy.core.home import HomeSection
+from advocacy.core.translation import localized
 
 from .models import CallToAction
 
@@ -14,7 +15,7 @@ def open_call_to_action(home, request):
     (a scheduled or closed one asks nothing of a reader today)."""
     now = timezone.now()
     action = (
-        CallToAction.objects.published()
+        localized(CallToAction.objects.published(), home.locale)
         .filter(closed_early_at__isnull=True)
         .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
         .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))

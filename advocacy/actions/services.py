@@ -219,7 +219,7 @@ def confirm(token):
             created_at__gte=now - confirmation_window(),
         ).update(confirmed_at=now, token_hash=None)
         if confirmed:
-            CallToAction.objects.filter(pk=signature.call_to_action_id).update(
+            CallToAction.versions_of(signature.call_to_action_id).update(
                 confirmed_count=F("confirmed_count") + 1
             )
     current = Signature.objects.select_related("call_to_action").filter(pk=signature.pk).first()
@@ -242,6 +242,10 @@ def close_early(call_to_action):
         pk=call_to_action.pk, closed_early_at__isnull=True
     ).update(closed_early_at=now)
     if changed:
+        # Its translations are the same petition: they close with it.
+        CallToAction.objects.filter(
+            translation_key=call_to_action.translation_key, closed_early_at__isnull=True
+        ).update(closed_early_at=now)
         call_to_action.closed_early_at = now
     return bool(changed)
 
@@ -273,7 +277,7 @@ def erase_signer(email):
         Signature.objects.filter(pk__in=[row["pk"] for row in rows]).delete()
         confirmed = Counter(row["call_to_action_id"] for row in rows if row["confirmed_at"])
         for action_id, number in confirmed.items():
-            CallToAction.objects.filter(pk=action_id).update(
+            CallToAction.versions_of(action_id).update(
                 confirmed_count=F("confirmed_count") - number
             )
     return ErasureResult(

@@ -18,8 +18,10 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from advocacy.core.countries import active_locale
 from advocacy.core.listings import listing_url
 from advocacy.core.public_url import public_origin, public_url
+from advocacy.core.translation import localized
 from advocacy.core.visibility import is_published
 
 from . import queries, ratelimit, services, tasks
@@ -31,16 +33,17 @@ logger = logging.getLogger(__name__)
 
 def _action_or_404(slug):
     """A published call to action; a draft, scheduled or expired one does not exist here."""
-    return get_object_or_404(CallToAction.objects.published(), slug=slug)
+    return get_object_or_404(CallToAction.objects.published(), slug=slug, locale=active_locale())
 
 
 @require_GET
 def index(request, page):
     """The index page: every published call to action and share box, newest first, open
     ones first, under the page's title and introduction."""
+    locale = active_locale()
     actions = [
-        *CallToAction.objects.published(),
-        *ShareBox.objects.published().select_related("link_page"),
+        *localized(CallToAction.objects.published(), locale),
+        *localized(ShareBox.objects.published(), locale).select_related("link_page"),
     ]
     actions.sort(key=lambda action: (action.created_at, action.pk), reverse=True)
     order = {"open": 0, "scheduled": 1, "closed": 2}
@@ -59,7 +62,10 @@ def detail(request, slug):
 
     The same addresses serve share boxes (their slugs never clash with a call to action's).
     """
-    call_to_action = CallToAction.objects.published().filter(slug=slug).first()
+    # The version in the reader's language (a translation shares its source's slug).
+    call_to_action = (
+        CallToAction.objects.published().filter(slug=slug, locale=active_locale()).first()
+    )
     if call_to_action is None:
         return share_box(request, slug)
     status = 200
@@ -105,12 +111,32 @@ def detail(request, slug):
     )
 
 
+def untranslated_action(slug):
+    """An action asked for under a language it has no version in: its default-language
+    address (never its words in another language's frame), or 404 when there is none."""
+    elsewhere = translation.get_language() != settings.LANGUAGE_CODE
+    for model in (CallToAction, ShareBox):
+        found = model.objects.published().filter(
+            slug=slug, locale__language_code=settings.LANGUAGE_CODE
+        )
+        if elsewhere and found.exists():
+            return redirect(listing_url("actions:detail", slug, language=settings.LANGUAGE_CODE))
+    raise Http404
+
+
 def share_box(request, slug):
     """A published share box's own page: its headline, summary, button and share links.
 
     It takes no signatures: a form posted here is refused as it is on a closed petition.
     """
-    box = get_object_or_404(ShareBox.objects.published().select_related("link_page"), slug=slug)
+    box = (
+        ShareBox.objects.published()
+        .select_related("link_page")
+        .filter(slug=slug, locale=active_locale())
+        .first()
+    )
+    if box is None:
+        return untranslated_action(slug)
     if request.method == "POST":
         verdict = ratelimit.hit(request)
         if not verdict.allowed:

@@ -65,6 +65,19 @@ class HeadingBlock(blocks.StructBlock):
             )
         return value
 
+    # Translation (wagtail-localize): only the words are a translator's; the level and the
+    # anchor stay the source's, so a link to a section works in every language.
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        return [StringSegmentValue("text", value.get("text") or "")]
+
+    def restore_translated_segments(self, value, segments):
+        for segment in segments:
+            if segment.path == "text":
+                value["text"] = segment.render_text()
+        return value
+
     class Meta:
         icon = "title"
         template = "components/blocks/heading_block.html"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 DATE_NOT_GIVEN = _("date not given in the source")
 
 
-def date_label(value, fmt="j F Y"):
+def date_label(value, fmt="j E Y"):
     """The date as printed (“25 November 2026”), or DATE_NOT_GIVEN when there is none; a
     time is read in the site's time zone, as templates show it."""
     if value is None:

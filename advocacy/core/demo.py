@@ -12,11 +12,18 @@ leaves what exists (including an editor's later changes) alone.
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import polib
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from django.apps import apps
+from django.conf import settings as django_settings
 from django.db import transaction
 
+from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
 
 from .models import FeaturedItem, HomePage, SiteSettings, StandardPage
 from .public_url import site_address, sync_site
@@ -214,6 +221,7 @@ def build():
     for step in demo_steps():
         step(demo)
     feature(demo)
+    translate_demo_content()
     return demo
 
 
@@ -240,3 +248,91 @@ def feature(demo):
         if page.pk != first.pk:
             page.move(first, pos="left")
     return home
+
+
+# -- the Russian demo ---------------------------------------------------------------------
+# The words, English → Russian, one entry per string a translator sees in the admin's segment
+# editor (msgid: the English segment; msgstr: its translation), translated faithfully from
+# the seed. A PO file, as outside translators exchange them with wagtail-localize.
+RUSSIAN_DEMO = Path(__file__).resolve().parent / "seeds" / "less-equal.ru.po"
+
+
+def demo_strings(path=RUSSIAN_DEMO):
+    """{English: Russian} for every translated entry of the demo's PO file."""
+    if not path.exists():
+        return {}
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+
+
+def translatable_snippet_models():
+    """Translatable models with rows of their own (not pages, not a page's parts), those
+    another points at first: a statement's speaker is translated before the statement."""
+    found = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, TranslatableMixin)
+        and not issubclass(model, Page)
+        and not any(isinstance(f, ParentalKey) for f in model._meta.get_fields())
+        and model._meta.app_label not in {"wagtailcore", "wagtail_localize"}
+    ]
+
+    def points_at(model):
+        return {
+            f.related_model
+            for f in model._meta.get_fields()
+            if getattr(f, "many_to_one", False) and f.related_model in found
+        }
+
+    ordered = []
+    while len(ordered) < len(found):
+        for model in found:
+            if model not in ordered and points_at(model) <= set(ordered) | {model}:
+                ordered.append(model)
+    return ordered
+
+
+def translate_demo_content(language_code="ru", strings=None):
+    """Translate every published default-language snippet and page into ``language_code``
+    through wagtail-localize's own records (a TranslationSource, a Translation and a
+    StringTranslation per segment), then save each target, so that the admin shows them as
+    translations it can sync, export and edit. Objects that already have a version in that
+    language are left alone (an editor's work is never overwritten)."""
+    strings = demo_strings() if strings is None else strings
+    if not strings:
+        return 0
+    default = Locale.objects.get(language_code=django_settings.LANGUAGE_CODE)
+    target, _ = Locale.objects.get_or_create(language_code=language_code)
+    objects = []
+    for model in translatable_snippet_models():
+        rows = model._default_manager.filter(locale=default).order_by("pk")
+        if issubclass(model, DraftStateMixin):
+            rows = rows.filter(live=True)
+        objects.extend(rows)
+    objects.extend(
+        page.specific
+        for page in Page.objects.filter(locale=default, depth__gt=1, live=True).order_by("path")
+    )
+    made = 0
+    for obj in objects:
+        if obj.get_translation_or_none(target) is not None:
+            continue
+        with transaction.atomic():
+            translate_one(obj, target, strings)
+        made += 1
+    return made
+
+
+def translate_one(obj, target, strings):
+    source, _ = TranslationSource.get_or_create_from_instance(obj)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=target)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        words = strings.get(segment.string.data)
+        if words is None:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=target,
+            context=segment.context,
+            defaults={"data": words, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    translation.save_target(publish=True)

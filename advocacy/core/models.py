@@ -8,12 +8,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import PageBodyBlock
 from .home import home_sections
 from .pages import BasePage
+from .translation import localized_pages
 from .visibility import public_page_or_none, visible_page_ids
 
 
@@ -93,9 +94,14 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = list(self.featured_items.select_related("page"))
+        # A translated home page's links are its source's (page links are kept in
+        # translation): each points at the page's version in this page's language if public.
+        versions = localized_pages([item.page for item in items] + [self.hero_link], self.locale)
+        for item in items:
+            item.page = versions[item.page_id]
         visible = visible_page_ids(item.page_id for item in items)
         context["featured_items"] = [item for item in items if item.page_id in visible]
-        context["hero_link"] = public_page_or_none(self.hero_link)
+        context["hero_link"] = public_page_or_none(versions.get(self.hero_link_id))
         context["lead_sections"], context["sections"] = home_sections(self, request)
         return context
 
@@ -110,7 +116,7 @@ class HomePage(BasePage):
         return self.hero_text or self.intro
 
 
-class FeaturedItem(Orderable):
+class FeaturedItem(TranslatableMixin, Orderable):
     """A page an editor puts on the home page, with an optional blurb."""
 
     home = ParentalKey(
@@ -132,7 +138,8 @@ class FeaturedItem(Orderable):
 
     panels = [FieldPanel("page"), FieldPanel("blurb")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("featured item")
         verbose_name_plural = _("featured items")
 

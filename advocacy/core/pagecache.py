@@ -439,6 +439,10 @@ def _own_urls(obj):
     urls = {"/", "/sitemap.xml", "/search/", "/api/v2/pages/"}
     if isinstance(obj, Page):
         urls |= _page_urls(obj)
+        # Its translations' switcher and hreflang links say whether it is public.
+        for version in obj.get_translations().live():
+            if version.url:
+                urls.add(version.url)
     for contribute in hooks.get_hooks(PURGE_URLS_HOOK):
         urls |= {url for url in (contribute(obj) or ()) if url}
     return urls

@@ -89,3 +89,24 @@ def warn_when_the_press_contact_is_missing(request, panels):
 def warn_of_missing_listing_pages(request, panels):
     """Editors learn on the dashboard when the quote desk or /act/ has no live page."""
     panels.extend(missing_listing_panels())
+
+
+# -- translations: what is untranslated or out of date --------------------------------------
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    from django.urls import path
+
+    from .translation_admin import translation_status_view
+
+    return [path("translations/status/", translation_status_view, name="translation_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    from django.utils.translation import gettext_lazy as _
+
+    from wagtail.admin.menu import AdminOnlyMenuItem
+
+    return AdminOnlyMenuItem(
+        _("Translations"), reverse("translation_status"), icon_name="globe", order=900
+    )

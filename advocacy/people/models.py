@@ -7,10 +7,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.pages import BasePage
+from advocacy.core.translation import localized
 
 from .presskit import press_kit_archive, press_kit_entries
 
@@ -43,7 +44,7 @@ LANGUAGE_CHOICES = [
 ]
 
 
-class Person(index.Indexed, ClusterableModel):
+class Person(TranslatableMixin, index.Indexed, ClusterableModel):
     """Someone the site quotes: a spokesperson, or a person mentioned in the report."""
 
     name = models.CharField(
@@ -113,6 +114,7 @@ class Person(index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["name"]
+        unique_together = [("translation_key", "locale")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -184,9 +186,9 @@ class PressPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["spokespeople"] = Person.objects.filter(is_spokesperson=True).prefetch_related(
-            "languages"
-        )
+        context["spokespeople"] = localized(
+            Person.objects.filter(is_spokesperson=True), self.locale
+        ).prefetch_related("languages")
         context["kit_images"] = list(self.kit_images.select_related("image"))
         # The publications (the report and its PDF) come from the apps that own them.
         context["kit_entries"] = press_kit_entries(self)

@@ -78,7 +78,10 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    # Translation in the admin: the segment editor, PO export/import, sync with the source
+    # (wagtail-localize); its locales app replaces wagtail.locales and keeps pages in step.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -218,6 +221,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Editors choose the admin's language in their account settings.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -454,7 +459,13 @@ ADVOCACY_CALL_TO_ACTION_MODEL = "actions.CallToAction"
 ADVOCACY_SHARE_BOX_MODEL = "actions.ShareBox"
 # Links in Wagtail's notification emails: the public address unless the admin has its own.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL: each language searched with its own text-search configuration.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "advocacy.core.search_backend",
+        "SEARCH_CONFIGS": {"en": "english", "ru": "russian"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always served through /documents/<id>/<name>, where the collection's privacy

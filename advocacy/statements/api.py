@@ -2,12 +2,19 @@
 
 from rest_framework.exceptions import ValidationError
 
+from django.conf import settings
+from django.utils import translation
+
 from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.models import Locale
 
 from advocacy.core.api import JSON_ONLY, AlwaysJSON
+from advocacy.core.translation import localized
 
 from .filters import StatementFilterForm
 from .models import Statement
+
+LOCALE_CODES = ", ".join(code for code, _name in settings.LANGUAGES)
 
 
 class StatementsAPIViewSet(BaseAPIViewSet):
@@ -20,6 +27,7 @@ class StatementsAPIViewSet(BaseAPIViewSet):
         "topic",
         "language",
         "q",
+        "locale",
     }
     body_fields = BaseAPIViewSet.body_fields + [
         "text",
@@ -33,6 +41,8 @@ class StatementsAPIViewSet(BaseAPIViewSet):
         "country_codes",
         "topic_slugs",
         "context_note",
+        "translated_from",
+        "original_permalink",
         "permalink",
         "card_urls",
     ]
@@ -60,7 +70,16 @@ class StatementsAPIViewSet(BaseAPIViewSet):
             raise ValidationError(
                 {field: " ".join(errors) for field, errors in form.errors.items()}
             )
-        return form.filter(Statement.objects.published().with_relations())
+        # ?locale=ru: the statements a Russian reader sees (translations where they exist,
+        # else the originals); the default language's without it. An unknown code is a 400.
+        code = params.get("locale") or settings.LANGUAGE_CODE
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            raise ValidationError({"locale": f"Unknown locale; use one of: {LOCALE_CODES}."})
+        # Words are matched with the language's own search configuration (advocacy.core.
+        # search_backend), which follows the active language.
+        with translation.override(code):
+            return form.filter(localized(Statement.objects.published(), locale).with_relations())
 
     def paginate_queryset(self, queryset):
         """The page of statements, their countries worked out together (one query)."""

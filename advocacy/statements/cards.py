@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.utils import translation
 from django.utils.text import capfirst
 
 from advocacy.core import dates
@@ -95,7 +96,9 @@ def draw_cards(statement):
         name = card_name(statement, size)
         if not name:
             return
-        png = draw_card(statement, size)
+        # In the words' language: a Russian translation's card gives its date in Russian.
+        with translation.override(statement.locale.language_code):
+            png = draw_card(statement, size)
         storage.delete(name)  # save() would otherwise pick another name
         kept.add(storage.save(name, ContentFile(png)))
     delete_cards(statement.pk, keep=kept)

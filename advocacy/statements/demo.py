@@ -7,6 +7,7 @@ what language the anonymous sources spoke or why their names are withheld, so th
 testimonies say “name withheld” and their language is “not stated in the source”.
 """
 
+from django.conf import settings
 from django.db import transaction
 
 from advocacy.core.demo import add_child_once, publish
@@ -122,7 +123,9 @@ def statements_spec():
 def person(spec):
     """The person, created once. No interview languages or availability: the release gives
     neither (the press page says nothing about them until an editor enters them)."""
-    found = Person.objects.filter(name=spec["name"]).first()
+    found = Person.objects.filter(
+        name=spec["name"], locale__language_code=settings.LANGUAGE_CODE
+    ).first()
     if found is None:
         found = Person.objects.create(**spec)
     return found

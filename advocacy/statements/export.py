@@ -3,8 +3,10 @@
 
 import csv
 
+from advocacy.core.countries import active_locale
 from advocacy.core.public_url import public_url
 from advocacy.core.textsafety import spreadsheet_safe
+from advocacy.core.translation import localized
 from advocacy.core.visibility import visible_page_ids
 from advocacy.people.models import LANGUAGE_CHOICES
 
@@ -30,12 +32,16 @@ COLUMNS = [
     "source",
     "source_url",
     "context",
+    "translated_from",
+    "original_permalink",
 ]
 
 
-def public_statements():
-    """Every published statement with what a row prints, in the desk's order."""
-    return Statement.objects.published().with_relations()
+def public_statements(locale=None):
+    """Every published statement a reader in ``locale`` (the active one by default) sees, with
+    what a row prints, in the desk's order: its version in that language where there is one,
+    else the original (advocacy.core.translation.localized)."""
+    return localized(Statement.objects.published(), locale or active_locale()).with_relations()
 
 
 def write_statements_csv(out, statements, *, request=None):
@@ -77,6 +83,8 @@ def write_statements_csv(out, statements, *, request=None):
                 source,
                 source_url,
                 statement.context_note,
+                statement.translated_from or "",
+                public_url(statement.original_permalink) if statement.is_translation else "",
             )
         )
     return len(rows)

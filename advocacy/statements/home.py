@@ -3,6 +3,7 @@
 from django.template.loader import render_to_string
 
 from advocacy.core.home import HomeSection
+from advocacy.core.translation import localized
 
 from .models import Statement
 
@@ -12,8 +13,8 @@ LATEST = 3
 def latest_statements(home, request):
     """The three newest published statements; nothing while none is published."""
     statements = list(
-        Statement.objects.published()
-        .select_related("speaker")
+        localized(Statement.objects.published(), home.locale)
+        .select_related("speaker", "locale")
         .order_by("-date_said", "-pk")[:LATEST]
     )
     if not statements:

@@ -1,4 +1,5 @@
 from http import HTTPMethod
+from urllib.parse import urljoin
 
 from django_countries.fields import CountryField
 
@@ -7,8 +8,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -22,6 +24,7 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
@@ -32,6 +35,13 @@ from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
 from advocacy.core.public_url import public_url
+from advocacy.core.translation import (
+    language_of,
+    localize_source_pages,
+    localized_page,
+    original_of,
+    prefetch_originals,
+)
 from advocacy.core.visibility import public_page_or_none, published
 from advocacy.core.widgets import CountryCheckboxes
 from advocacy.people.models import LANGUAGE_CHOICES
@@ -103,7 +113,7 @@ class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_relations(self):
         """Speaker, source page and topics, fetched up front (countries: see
         Statement.load_public_countries)."""
-        return self.select_related("speaker", "source_page").prefetch_related("topics")
+        return self.select_related("speaker", "source_page", "locale").prefetch_related("topics")
 
 
 class Statement(
@@ -112,6 +122,7 @@ class Statement(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    TranslatableMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -270,6 +281,7 @@ class Statement(
         index.RelatedFields("speaker", [index.SearchField("name")]),
         index.FilterField("id"),
         index.FilterField("live"),
+        index.FilterField("locale_id"),
         index.FilterField("language"),
         index.FilterField("date_said"),
     ]
@@ -286,6 +298,8 @@ class Statement(
         APIField("country_codes"),
         APIField("topic_slugs"),
         APIField("context_note"),
+        APIField("translated_from"),
+        APIField("original_permalink"),
         APIField("permalink", serializer=PermalinkField(read_only=True)),
         APIField("card_urls", serializer=CardURLField(read_only=True)),
     ]
@@ -294,6 +308,7 @@ class Statement(
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         ordering = NEWEST_FIRST
+        unique_together = [("translation_key", "locale")]
         indexes = [models.Index(fields=["live", "-date_said"], name="statement_live_date")]
 
     def __str__(self):
@@ -305,10 +320,11 @@ class Statement(
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        """The permalink, always the default language's (/statements/12-words/): a citation
-        gives one address whatever language it was copied in."""
+        """The permalink, in the language of its words (/statements/12-words/ for English,
+        /ru/statements/57-…/ for a Russian translation): one address per version."""
+        language = language_of(self) if self.locale_id else settings.LANGUAGE_CODE
         return QuoteDeskPage.url_for(
-            "statement_detail", language=settings.LANGUAGE_CODE, pk=self.pk, slug=self.slug or "-"
+            "statement_detail", language=language, pk=self.pk, slug=self.slug or "-"
         )
 
     def clean(self):
@@ -348,6 +364,47 @@ class Statement(
     def make_slug(self):
         words = BIDI_CONTROLS.sub("", self.text).split()[:8]
         return slugify(" ".join(words), allow_unicode=True)[:80].strip("-") or "statement"
+
+    # -- translation ---------------------------------------------------------------------
+    @cached_property
+    def original(self):
+        """The statement this one translates (the words as said), or None for an original."""
+        return original_of(self)
+
+    @property
+    def is_translation(self):
+        return self.original is not None
+
+    @property
+    def text_language(self):
+        """The language of ``text`` as stored: a translation's locale; else the language the
+        words were said in."""
+        return language_of(self) if self.is_translation else self.language
+
+    @property
+    def row_language(self):
+        """The language of the row's own words (attribution, context): its locale's."""
+        return language_of(self)
+
+    @property
+    def translated_from(self):
+        """The language code of the original words for a translation, else None."""
+        return self.original.text_language if self.is_translation else None
+
+    @property
+    def original_permalink(self):
+        """The original words' permalink (a path), for a translation; else None."""
+        return self.original.get_absolute_url() if self.is_translation else None
+
+    def translation_note(self, absolute=str):
+        """For a translation's citation: “ Translated from English; original: <permalink>.”"""
+        if not self.is_translation:
+            return ""
+        name = get_language_info(self.translated_from)["name"]
+        return " " + _("Translated from %(language)s; original: %(permalink)s.") % {
+            "language": name,
+            "permalink": absolute(self.original_permalink),
+        }
 
     # -- what a citation says ------------------------------------------------------------
     @property
@@ -407,10 +464,14 @@ class Statement(
         """The house citation: “exact words,” said Name, Role at Organisation, on 25 November
         2026. Source: permalink. The words are stored exactly as said; only the closing
         punctuation before the attribution follows the house style (see quoted_for_citation)."""
-        return gettext("“{words}” said {attribution}{said_on}. Source: {permalink}").format(
+        absolute = (lambda path: urljoin(permalink, path)) if permalink else str
+        return gettext(
+            "“{words}” said {attribution}{said_on}.{translation} Source: {permalink}"
+        ).format(
             words=quoted_for_citation(self.text),
             attribution=self.attribution,
             said_on=self.said_on,
+            translation=self.translation_note(absolute),
             permalink=permalink,
         )
 
@@ -421,6 +482,9 @@ class Statement(
     def load_public_countries(cls, statements, locale=None):
         """Work out ``public_countries`` for many statements at once; returns them."""
         statements = list(statements)
+        # A listing's translations and their originals, for its citations (two queries).
+        prefetch_originals(statements)
+        localize_source_pages(statements)
         found = public_countries([s.countries for s in statements], locale)
         for statement, countries in zip(statements, found, strict=True):
             statement._public_countries = countries
@@ -437,7 +501,11 @@ class Statement(
     @property
     def public_source_page(self):
         """The page it comes from, while the public may open that page."""
-        return public_page_or_none(self.source_page) if self.source_page_id else None
+        if not self.source_page_id:
+            return None
+        if hasattr(self, "_localized_source"):  # worked out for a whole listing
+            return public_page_or_none(self._localized_source)
+        return public_page_or_none(localized_page(self.source_page, self.locale))
 
     @property
     def country_codes(self):

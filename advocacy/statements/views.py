@@ -1,5 +1,6 @@
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -71,14 +72,28 @@ def quote_desk(request, desk):
 @require_safe
 def statement_detail(request, pk, slug=None):
     """A statement's permalink; an old or missing slug redirects to the current one."""
-    statement = get_object_or_404(public_statements(), pk=pk)
-    if slug != statement.slug:
-        return redirect(statement, permanent=True)
-    permalink = public_url(statement.get_absolute_url())
+    statement = get_object_or_404(Statement.objects.published().with_relations(), pk=pk)
+    own = statement.get_absolute_url()
+    if slug != statement.slug or request.path != own:
+        # An old slug, or a version asked for under another language's prefix: its own address.
+        return redirect(own, permanent=True)
+    permalink = public_url(own)
+    versions = {
+        version.locale.language_code: version.get_absolute_url()
+        for version in Statement.objects.published()
+        .filter(translation_key=statement.translation_key)
+        .select_related("locale")
+    }
     return TemplateResponse(
         request,
         "pages/statements/statement_detail.html",
-        {"statement": statement, "permalink": permalink, "card_ready": cards.has_card(statement)},
+        {
+            "statement": statement,
+            "permalink": permalink,
+            "card_ready": cards.has_card(statement),
+            # The switcher links each language to this statement's version in it (None: none).
+            "language_links": {code: versions.get(code) for code, _name in settings.LANGUAGES},
+        },
     )
 
 

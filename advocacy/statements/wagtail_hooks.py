@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
@@ -7,10 +8,12 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from advocacy.core.countries import active_locale
 from advocacy.core.home import HOME_SECTIONS_HOOK
 from advocacy.core.listings import listing_url
 from advocacy.core.pagecache import PURGE_URLS_HOOK
 from advocacy.core.publication import PublicationStatusFilter
+from advocacy.core.translation import language_of, localized
 from advocacy.people.models import Person
 
 from . import cards, demo, home
@@ -60,9 +63,27 @@ register_snippet(QuoteDeskGroup)
 @hooks.register("site_search_extras")
 def statements_matching_the_search(request, text, query):
     """The site search's "Statements" box: up to five published statements matching."""
-    statements = list(
-        Statement.objects.published().select_related("speaker").search(text, operator="and")[:5]
-    )
+    locale = active_locale()
+    if locale is None or locale.language_code == settings.LANGUAGE_CODE:
+        statements = list(
+            Statement.objects.published()
+            .filter(locale=locale)
+            .select_related("speaker", "locale")
+            .search(text, operator="and")[:5]
+        )
+        return render_statements(request, statements, query)
+    # Another language: best matches first, then only the versions a reader in it sees (the
+    # search backend cannot filter on the translation rule itself).
+    ranked = [s.pk for s in Statement.objects.published().search(text, operator="and")[:200]]
+    shown = localized(Statement.objects.published(), locale).filter(pk__in=ranked)
+    order = {pk: index for index, pk in enumerate(ranked)}
+    statements = sorted(
+        shown.select_related("speaker", "locale"), key=lambda statement: order[statement.pk]
+    )[:5]
+    return render_statements(request, statements, query)
+
+
+def render_statements(request, statements, query):
     if not statements:
         return ""
     return render_to_string(
@@ -83,17 +104,23 @@ def statement_addresses(obj):
     by core through the reference index."""
     if not isinstance(obj, Statement | Topic | Person):
         return []
-    urls = [
-        listing_url("quote_desk"),
-        listing_url("statements_feed"),
-        listing_url("statements_csv"),
-        "/api/v2/statements/",
-    ]
-    if isinstance(obj, Statement):
+    # Every language's desk: a listing shows the original where there is no translation.
+    urls = ["/api/v2/statements/"]
+    for language, _name in settings.LANGUAGES:
         urls += [
-            listing_url("statement_detail_short", pk=obj.pk),
-            listing_url("statement_detail", pk=obj.pk, slug=obj.slug or "-"),
+            listing_url("quote_desk", language=language),
+            listing_url("statements_feed", language=language),
+            listing_url("statements_csv", language=language),
+        ]
+    if isinstance(obj, Statement):
+        own = language_of(obj) if obj.locale_id else settings.LANGUAGE_CODE
+        urls += [
+            listing_url("statement_detail_short", pk=obj.pk, language=own),
+            obj.get_absolute_url(),
             f"/api/v2/statements/{obj.pk}/",
-            *(listing_url("statement_card", pk=obj.pk, size=size) for size in cards.SIZES),
+            *(
+                listing_url("statement_card", pk=obj.pk, size=size, language=own)
+                for size in cards.SIZES
+            ),
         ]
     return urls

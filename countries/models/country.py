@@ -6,20 +6,22 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.dates import MONTHS, MONTHS_ALT
+from django.utils.dateformat import format as format_date
+from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.sourcing import SourcedMixin, normalised
+from advocacy.core.translation import localized_page
 from advocacy.core.visibility import annotate_public_page
 from countries.dossier import CountryDossier
 from countries.facts import (
@@ -32,6 +34,7 @@ from countries.facts import (
     Status,
     Topic,
 )
+from countries.languages import reader_languages
 
 EARLIEST_YEAR = 1900
 
@@ -151,7 +154,9 @@ class CountryPage(StoryPageMixin, BasePage):
         }
         events = dossier.timeline
         for row in [*facts.values(), *events]:
-            row.public_source = row.source if row.source_is_public else None
+            row.public_source = (
+                localized_page(row.source, self.locale) if row.source_is_public else None
+            )
         context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
         context["has_facts"] = bool(facts)
         context["events"] = events
@@ -159,6 +164,7 @@ class CountryPage(StoryPageMixin, BasePage):
         context["statements"] = dossier.statements
         context["testimonies"] = dossier.testimonies
         context["calls_to_action"] = dossier.calls_to_action
+        context["reader_languages"] = reader_languages(self, request)
         return context
 
     @property
@@ -208,7 +214,7 @@ class EmptyFact:
     recorded = False
 
 
-class CountryFact(SourcedMixin, models.Model):
+class CountryFact(SourcedMixin, TranslatableMixin, models.Model):
     """One structured fact about a country, with the source's words it rests on."""
 
     country = ParentalKey(
@@ -271,6 +277,7 @@ class CountryFact(SourcedMixin, models.Model):
         verbose_name = _("country fact")
         verbose_name_plural = _("country facts")
         ordering = ["topic"]
+        unique_together = [("translation_key", "locale")]
         constraints = [
             models.UniqueConstraint(fields=["country", "topic"], name="one_fact_per_topic")
         ]
@@ -342,7 +349,7 @@ class CountryFact(SourcedMixin, models.Model):
         return TONE_LABELS[self.tone]
 
 
-class TimelineEvent(SourcedMixin, models.Model):
+class TimelineEvent(SourcedMixin, TranslatableMixin, models.Model):
     """Something that happened, dated as precisely as the source allows, with its words."""
 
     country = ParentalKey(
@@ -402,6 +409,7 @@ class TimelineEvent(SourcedMixin, models.Model):
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
         ordering = ["sort_key", "pk"]
+        unique_together = [("translation_key", "locale")]
 
     def __str__(self):
         return f"{self.date_label}: {self.description}"
@@ -435,12 +443,12 @@ class TimelineEvent(SourcedMixin, models.Model):
 
     @property
     def date_label(self):
-        # Django's month names in the reader's language: "25 May 2015" / "25 мая 2015" (the
-        # genitive after a day), "May 2015" / "Май 2015".
+        """In the reader's language: “25 November 2015” / “25 ноября 2015” (genitive month),
+        “May 2015” / “май 2015”, or the year."""
         if self.month and self.day:
-            return f"{self.day} {MONTHS_ALT[self.month]} {self.year}"
+            return format_date(datetime.date(self.year, self.month, self.day), "j E Y")
         if self.month:
-            return f"{capfirst(MONTHS[self.month])} {self.year}"
+            return format_date(datetime.date(self.year, self.month, 1), "F Y")
         return str(self.year)
 
     @property

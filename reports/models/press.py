@@ -14,6 +14,7 @@ from advocacy.core import dates
 from advocacy.core.blocks import StoryBlock, body_plain_text
 from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.serializers import PublicPageField
+from advocacy.core.translation import localized_page
 from advocacy.core.visibility import public_page_or_none, public_pages
 
 # Newest release first, undated ones last (PostgreSQL would otherwise put them first).
@@ -187,7 +188,9 @@ class PressReleasePage(StoryPageMixin, BasePage):
     @cached_property
     def public_report(self):
         """The report it announces, while the public may open the report."""
-        return public_page_or_none(self.report) if self.report_id else None
+        if not self.report_id:
+            return None
+        return public_page_or_none(localized_page(self.report, self.locale))
 
     @property
     def summary_text(self):

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.blocks import prefetch_placed
@@ -308,7 +308,7 @@ class ReportPage(FileRoutesMixin, BasePage):
         return self.cover_alt_text or super().og_image_alt
 
 
-class SourcedStatement(SourcedMixin, Orderable):
+class SourcedStatement(SourcedMixin, TranslatableMixin, Orderable):
     """A sentence of the report's with the source's words it rests on."""
 
     text = models.TextField(
@@ -329,8 +329,9 @@ class SourcedStatement(SourcedMixin, Orderable):
     panels = [FieldPanel("text"), *SourcedMixin.source_panels, FieldPanel("source")]
     api_fields = [APIField("text"), *SourcedMixin.source_api_fields]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
         abstract = True
+        ordering = ["sort_order"]
 
     def __str__(self):
         return self.text
@@ -343,7 +344,8 @@ class KeyFinding(SourcedStatement):
         ReportPage, on_delete=models.CASCADE, related_name="key_findings", verbose_name=_("report")
     )
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("key finding")
         verbose_name_plural = _("key findings")
 
@@ -358,7 +360,8 @@ class Recommendation(SourcedStatement):
         verbose_name=_("report"),
     )
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
 

@@ -449,14 +449,23 @@ def test_index_lists_open_actions_first(client, home):
     assert page.find("a", string="Go there")["href"] == box.link_url
 
 
-def test_the_russian_locale_serves_the_same_action(client, petition):
+def test_the_russian_locale_serves_the_actions_russian_version(client, petition):
     from wagtail.models import Locale
 
-    Locale.objects.get_or_create(language_code="ru")
+    russian, _ = Locale.objects.get_or_create(language_code="ru")
 
+    # No Russian version yet: its English address, never English words under /ru/.
     response = client.get("/ru/act/let-lgbti-groups-work/")
+    assert response.status_code == 302
+    assert response["Location"] == "/act/let-lgbti-groups-work/"
 
+    translated = petition.copy_for_translation(russian)
+    translated.title = "Дайте ЛГБТИ-группам работать"
+    translated.save()
+    translated.save_revision().publish()
+    response = client.get("/ru/act/let-lgbti-groups-work/")
     assert response.status_code == 200
+    assert one(response, "h1").get_text(strip=True) == "Дайте ЛГБТИ-группам работать"
     assert one(response, "form.sign-form")["action"] == "/ru/act/let-lgbti-groups-work/"
 
 

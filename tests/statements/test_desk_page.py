@@ -40,7 +40,9 @@ def test_every_address_of_the_desk_answers_as_before(client, quote_desk, stateme
         f"/statements/{pk}/card-og.png": 200,
         f"/statements/{pk}/card-square.png": 200,
         "/ru/statements/": 200,
-        f"/ru/statements/{pk}-{slug}/": 200,
+        # An English statement's one address is its English permalink (a Russian
+        # translation has its own under /ru/): never English words in a Russian frame.
+        f"/ru/statements/{pk}-{slug}/": 301,
         "/ru/statements/statements.csv": 200,
     }
     answers = {url: client.get(url).status_code for url in expected}
@@ -112,7 +114,10 @@ def test_a_translated_desk_serves_the_russian_addresses(client, quote_desk, stat
 
     page = client.get("/ru/statements/")
     assert one(page, "h1").get_text() == "Цитаты"
-    assert client.get(f"/ru/statements/{statement.pk}-{statement.slug}/").status_code == 200
+    # An untranslated (English) statement asked for under /ru/: its own English permalink.
+    english = client.get(f"/ru/statements/{statement.pk}-{statement.slug}/")
+    assert english.status_code == 301
+    assert english["Location"] == f"/statements/{statement.pk}-{statement.slug}/"
     with translation.override("ru"):
         assert listing_url("statements_feed") == "/ru/statements/feed/"
 

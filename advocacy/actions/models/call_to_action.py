@@ -154,10 +154,18 @@ class CallToAction(PublicAction):
         index.FilterField("live"),
     ]
 
-    class Meta:
+    class Meta(PublicAction.Meta):
         verbose_name = _("call to action")
         verbose_name_plural = _("calls to action")
         ordering = ["-created_at", "-pk"]
+
+    @classmethod
+    def versions_of(cls, pk):
+        """Every language's version of this call to action (itself included): one petition,
+        one count (services move ``confirmed_count`` on all of them together)."""
+        return cls.objects.filter(
+            translation_key__in=cls.objects.filter(pk=pk).values("translation_key")
+        )
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

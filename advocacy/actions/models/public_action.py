@@ -4,15 +4,23 @@ address under /act/, drafts, revisions, preview and scheduled publishing."""
 from django_countries.fields import CountryField
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import TitleFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from advocacy.core.listings import listing_url
+from advocacy.core.translation import language_of
 from advocacy.core.visibility import published
 
 # The models whose rows share the /act/<slug>/ addresses (and so one set of slugs).
@@ -20,13 +28,18 @@ ADDRESS_MODELS = ("actions.CallToAction", "actions.ShareBox")
 
 
 def slug_is_taken(slug, instance=None):
-    """Whether another call to action or share box already answers at /act/<slug>/.
+    """Whether another call to action or share box already answers at /act/<slug>/ (in the
+    instance's language: a translation shares its source's slug under its own prefix).
 
     Each table's unique index stops a clash inside it; this stops one across the two.
     """
     for label in ADDRESS_MODELS:
         model = apps.get_model(label)
         rows = model.objects.filter(slug=slug)
+        if instance is not None and instance.locale_id:
+            rows = rows.filter(locale_id=instance.locale_id)
+        else:
+            rows = rows.filter(locale__language_code=settings.LANGUAGE_CODE)
         if isinstance(instance, model) and instance.pk:
             rows = rows.exclude(pk=instance.pk)
         if rows.exists():
@@ -52,7 +65,13 @@ class PublishedQuerySet(models.QuerySet):
 
 
 class PublicAction(
-    PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+    PreviewableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """An action readers see at /act/<slug>/ and wherever an editor places it.
 
@@ -65,7 +84,6 @@ class PublicAction(
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text=_(
             "Its address on this site: /act/<slug>/. Keep it once the action has been shared."
         ),
@@ -91,12 +109,19 @@ class PublicAction(
 
     class Meta:
         abstract = True
+        # One address per language: a translation keeps its source's slug (/ru/act/<slug>/).
+        unique_together = [("translation_key", "locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="%(class)s_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return listing_url("actions:detail", self.slug)
+        """Its address in its own language (/act/<slug>/, /ru/act/<slug>/ for a translation)."""
+        language = language_of(self) if self.locale_id else None
+        return listing_url("actions:detail", self.slug, language=language)
 
     def validate_unique(self, exclude=None):
         """The slug is unique in its table (the index) and across both kinds of action."""

@@ -75,7 +75,7 @@ class ShareBox(PublicAction):
         index.FilterField("live"),
     ]
 
-    class Meta:
+    class Meta(PublicAction.Meta):
         verbose_name = _("share box")
         verbose_name_plural = _("share boxes")
         ordering = ["-created_at", "-pk"]

@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -13,7 +14,7 @@ from advocacy.core.models import SiteSettings
 from advocacy.core.pages import BasePage
 from advocacy.core.public_url import public_url
 from advocacy.core.sitecache import frame_for_request
-from advocacy.core.visibility import public_pages
+from advocacy.core.translation import public_versions
 
 register = template.Library()
 
@@ -115,9 +116,13 @@ def page_meta(context):
     # no query to learn that they have no alternates to list.
     if page.pk and page.translation_key in frame_for_request(request).translated_keys:
         translations = [
-            (t.locale.language_code, t.get_full_url(request))
-            for t in public_pages(page.get_translations(inclusive=True)).select_related("locale")
+            (code, version.get_full_url(request))
+            for code, version in public_versions(page, request).items()
         ]
+        # Readers whose language has no version get the default language's (x-default).
+        default_url = dict(translations).get(settings.LANGUAGE_CODE)
+        if default_url and len(translations) > 1:
+            translations.append(("x-default", default_url))
     return social_meta(
         title=page.seo_title or page.title,
         url=url,

@@ -39,7 +39,7 @@ def statement_meta(context, statement, permalink):
         "@context": "https://schema.org",
         "@type": "Quotation",
         "text": statement.text,
-        "inLanguage": statement.language or None,
+        "inLanguage": statement.text_language or None,
         "url": permalink,
         "publisher": publisher,
         "spokenByCharacter": (
@@ -59,6 +59,12 @@ def statement_meta(context, statement, permalink):
         ]
         or None,
     }
+    if statement.is_translation:  # the words as said, cited by their own permalink
+        data["translationOfWork"] = {
+            "@type": "Quotation",
+            "inLanguage": statement.translated_from,
+            "url": request.build_absolute_uri(statement.original_permalink),
+        }
     if statement.date_said:  # with no date in the source, none is invented
         data["dateCreated"] = statement.date_said
     # The site's one Open Graph template; the publisher is inside the Quotation's data.

@@ -1,0 +1,36 @@
+"""Every featureditem row now has a locale and a translation key: both required, one
+row per (translation key, locale)."""
+
+import uuid
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0006_featureditem_translatable"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="featureditem",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="featureditem",
+            name="translation_key",
+            field=models.UUIDField(default=uuid.uuid4, editable=False),
+        ),
+        migrations.AlterUniqueTogether(
+            name="featureditem",
+            unique_together={("translation_key", "locale")},
+        ),
+    ]

@@ -1,0 +1,56 @@
+"""Every countryfact and timelineevent row now has a locale and a translation key: both required, one
+row per (translation key, locale)."""
+
+import uuid
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("countries", "0009_countryfact_translatable"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="countryfact",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="countryfact",
+            name="translation_key",
+            field=models.UUIDField(default=uuid.uuid4, editable=False),
+        ),
+        migrations.AlterUniqueTogether(
+            name="countryfact",
+            unique_together={("translation_key", "locale")},
+        ),
+        migrations.AlterField(
+            model_name="timelineevent",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="timelineevent",
+            name="translation_key",
+            field=models.UUIDField(default=uuid.uuid4, editable=False),
+        ),
+        migrations.AlterUniqueTogether(
+            name="timelineevent",
+            unique_together={("translation_key", "locale")},
+        ),
+    ]
