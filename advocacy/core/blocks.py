@@ -237,7 +237,9 @@ class TestimonyBlock(blocks.StructBlock):
     anonymity_reason = blocks.CharBlock(
         max_length=200,
         required=False,
-        help_text=(
+        # Testimonies saved before this field existed read "" (no reason), as new ones do.
+        default="",
+        help_text=_(
             "Why the name is withheld, only when the source gives a reason, in its words."
             " Left empty, the page says “name withheld” and gives no reason."
         ),
