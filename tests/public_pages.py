@@ -72,12 +72,16 @@ def build_public_site():
 
     call_command("load_demo_content", verbosity=0)
     russian, _ = Locale.objects.get_or_create(language_code="ru")
-    report = _first(ReportPage)
-    report.get_parent().specific.copy_for_translation(russian).save_revision().publish()
-    translated = report.copy_for_translation(russian)
-    translated.title = "Менее равные"
-    translated.seo_title = ""  # the translator's; the English one is not copied over
-    translated.save_revision().publish()
+    report = _first(ReportPage, locale__language_code="en")
+    # The demo translates its pages (published once its transaction commits): the Russian
+    # home page and report as they stand, made live here.
+    for page in (report.get_parent().specific, report):
+        translated = page.get_translation_or_none(russian)
+        translated = (translated or page.copy_for_translation(russian)).specific
+        if page is report:
+            translated.title = "Менее равные"
+            translated.seo_title = ""  # the translator's; the English one is not copied over
+        translated.save_revision().publish()
     ShareBoxFactory(slug="read-the-report", title="Read the report")
     # The demo's press release gives no date; an editor's is a moment, to the microsecond
     # (the datetime attribute once printed all six digits, which HTML does not allow).

@@ -9,6 +9,9 @@ with the source: whitespace collapsed and typographic quotation marks made plain
 
 import re
 
+from wagtail_localize.fields import SynchronizedField
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +58,12 @@ class SourcedMixin(models.Model):
     # The source page while the public may open it: set by the view that shows the row
     # (advocacy.core.visibility.annotate_public_page); None names the source without a link.
     public_source = None
+
+    # wagtail-localize: the excerpt is the source's own words, so a translation keeps them as
+    # they are (copied from the original on every sync), and they are marked as being in the
+    # sources' language, the site's default.
+    override_translatable_fields = [SynchronizedField("source_excerpt")]
+    excerpt_language = settings.LANGUAGE_CODE
 
     source_panels = [FieldPanel("source_excerpt"), FieldPanel("source_name")]
     source_api_fields = [APIField("source_excerpt"), APIField("source_name")]

@@ -388,8 +388,12 @@ class Statement(
 
     @property
     def translated_from(self):
-        """The language code of the original words for a translation, else None."""
-        return self.original.text_language if self.is_translation else None
+        """The language code of the words a translation was made from, else None: the
+        original's language, or, where the source does not say what language the words were
+        said in, the language they are published in (its locale's)."""
+        if not self.is_translation:
+            return None
+        return self.original.text_language or language_of(self.original)
 
     @property
     def original_permalink(self):
@@ -400,10 +404,15 @@ class Statement(
         """For a translation's citation: “ Translated from English; original: <permalink>.”"""
         if not self.is_translation:
             return ""
-        name = get_language_info(self.translated_from)["name"]
+        permalink = absolute(self.original_permalink)
+        if self.translated_from == "en":  # the usual case, said in the reader's language
+            return " " + _("Translated from English; original: %(permalink)s.") % {
+                "permalink": permalink
+            }
+        name = get_language_info(self.translated_from)["name_translated"]
         return " " + _("Translated from %(language)s; original: %(permalink)s.") % {
             "language": name,
-            "permalink": absolute(self.original_permalink),
+            "permalink": permalink,
         }
 
     # -- what a citation says ------------------------------------------------------------

@@ -150,7 +150,8 @@ def check_translated_statement_cites_the_original(client):
     body = client.get(statement.get_absolute_url()).content.decode()
     assert statement.get_absolute_url().startswith("/ru/statements/")
     assert "Продвигаемая Россией идея" in body
-    assert re.search(r"Translated from English; original: http://[^/ ]+/statements/\d+-", body)
+    # The citation, in the reader's language: "Translated from English; original: …".
+    assert re.search(r"Перевод с английского; оригинал: http://[^/ ]+/statements/\d+-", body)
     assert '"inLanguage": "ru"' in body
     assert '"translationOfWork"' in body
     # Asked for under the wrong prefix: its own address.
