@@ -33,7 +33,7 @@ import struct
 from dataclasses import dataclass
 
 from PIL import Image as PILImage
-from PIL import ImageCms, ImageOps, ImageSequence, JpegImagePlugin
+from PIL import ImageCms, ImageFile, ImageOps, ImageSequence, JpegImagePlugin
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -122,10 +122,22 @@ class StrippedImageFile(ContentFile):
     """An image file already re-encoded by ``strip_metadata``: saving it again is a no-op."""
 
 
+@contextlib.contextmanager
+def _strict_decoding():
+    """Refuse truncated files while decoding an upload, whatever another library set
+    process-wide (WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on when it is imported)."""
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def strip_metadata(data: bytes) -> CleanImage:
     """Re-encode ``data`` from its pixels alone, in its own format, orientation applied."""
     try:
-        with PILImage.open(io.BytesIO(data)) as source:
+        with _strict_decoding(), PILImage.open(io.BytesIO(data)) as source:
             fmt = source.format
             if fmt not in OUTPUT_FORMATS:
                 raise UnreadableImage(f"unsupported image format {fmt}")

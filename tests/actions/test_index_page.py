@@ -82,7 +82,10 @@ def test_links_under_act_are_the_addresses_they_were(act_index, petition):
     )
     assert listing_url("actions:confirm", "abc") == "/act/confirm/abc/"
     with translation.override("ru"):
-        assert petition.get_absolute_url() == f"/ru/act/{petition.slug}/"
+        # A call to action's address is in its own language, whatever the reader's; the
+        # listing's is in the reader's.
+        assert petition.get_absolute_url() == f"/act/{petition.slug}/"
+        assert listing_url("actions:index") == "/ru/act/"
 
 
 def test_without_an_index_page_links_keep_their_address_and_the_dashboard_says_so(

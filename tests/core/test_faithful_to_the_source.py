@@ -57,6 +57,11 @@ def test_normalising_makes_whitespace_and_quotation_marks_plain():
     assert not quoted_in("", SEED)
 
 
+# The demo is also translated into Russian: the checks below read the English original.
+ENGLISH = {"locale__language_code": "en"}
+RUSSIAN = {"locale__language_code": "ru"}
+
+
 class DemoIsFaithfulTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -86,7 +91,9 @@ class DemoIsFaithfulTests(TestCase):
             *KeyFinding.objects.all(),
             *Recommendation.objects.all(),
         ]
-        assert len(rows) == 20 + 5 + 6 + 2
+        english = [row for row in rows if row.locale.language_code == "en"]
+        assert len(english) == 20 + 5 + 6 + 2
+        # The Russian rows keep the source's own words too (they are never translated).
         for row in rows:
             if getattr(row, "status", None) == Status.NOT_STATED:
                 assert row.source_excerpt == ""
@@ -152,7 +159,7 @@ class DemoIsFaithfulTests(TestCase):
             "Amnesty International calls on"
         )
         assert all(finding["source_excerpt"] for finding in item["key_findings"])
-        armenia = CountryPage.objects.get(iso_code="AM")
+        armenia = CountryPage.objects.get(iso_code="AM", **ENGLISH)
         country = self.page(f"/api/v2/pages/{armenia.pk}/").json()
         assert {fact["topic"]: fact["status"] for fact in country["facts"]}["pride"] == "regional"
         assert all(fact["last_checked"] is None for fact in country["facts"])
@@ -205,7 +212,7 @@ class DemoIsFaithfulTests(TestCase):
         assert not select(html, ".facts time")
         assert CountryFact._meta.get_field("last_checked").get_default() is None
 
-        page = CountryPage.objects.get(iso_code="AM")
+        page = CountryPage.objects.get(iso_code="AM", **ENGLISH)
         fact = page.facts.get(topic=Topic.MARRIAGE_BAN)
         fact.last_checked = "2026-03-03"  # an editor checked it that day
         fact.save()
@@ -259,7 +266,7 @@ class DemoIsFaithfulTests(TestCase):
             "/countries/belarus/",
             "/statements/",
         ]
-        for statement in Statement.objects.filter(speaker__isnull=True):
+        for statement in Statement.objects.filter(speaker__isnull=True, **ENGLISH):
             pages.append(statement.get_absolute_url())
         for url in pages:
             with self.subTest(url=url):
@@ -274,13 +281,13 @@ class DemoIsFaithfulTests(TestCase):
 
     # -- 6. the testimonies' language is not stated --------------------------------------
     def test_6_a_testimony_s_language_is_not_stated(self):
-        for statement in Statement.objects.filter(speaker__isnull=True):
+        for statement in Statement.objects.filter(speaker__isnull=True, **ENGLISH):
             assert statement.language == ""
             html = self.page(statement.get_absolute_url())
             assert "Not stated in the source" in texts(html, ".statement__meta dd")
             assert not one(html, "figure.quote").has_attr("lang")
         assert Statement._meta.get_field("language").get_default() == ""
-        named = Statement.objects.filter(speaker__isnull=False).first()
+        named = Statement.objects.filter(speaker__isnull=False, **ENGLISH).first()
         assert "English" in texts(self.page(named.get_absolute_url()), ".statement__meta dd")
 
     # -- 7. interview availability only when entered -------------------------------------
@@ -289,11 +296,11 @@ class DemoIsFaithfulTests(TestCase):
         people = one(html, 'section[aria-labelledby="spokespeople-title"]')
         assert "Denis Krivosheev" in text(people)
         assert "interview" not in text(people).casefold()
-        assert not Person.objects.get(name="Denis Krivosheev").languages.exists()
+        assert not Person.objects.get(name="Denis Krivosheev", **ENGLISH).languages.exists()
 
     # -- 8. the campaign's goals ---------------------------------------------------------
     def test_8_goals_are_the_campaign_s_own_and_never_beside_report_facts(self):
-        petition = CallToAction.objects.get(goal=1000)
+        petition = CallToAction.objects.get(goal=1000, **ENGLISH)
         html = self.page(petition.get_absolute_url())
         assert "The goal is the campaign’s own target, not a figure from the report." in text(html)
         for url in ("/", "/countries/armenia/", "/less-equal/", "/less-equal/recommendations/"):
@@ -424,6 +431,13 @@ class AnOldDemoDatabaseMigratesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_demo_content", verbosity=0)
+        # Such a site had no Russian translation: only the English demo is compared.
+        from wagtail.models import Page
+
+        for root in Page.objects.filter(locale__language_code="ru", depth=2):
+            root.delete()
+        for model in (Statement, CallToAction, Person):
+            model.objects.filter(**RUSSIAN).delete()
 
     def snapshot(self):
         return {

@@ -179,6 +179,15 @@ def test_damaged_or_unknown_files_are_refused(data):
     assert metadata_in(data)
 
 
+def test_a_truncated_upload_is_refused_even_once_the_pdf_renderer_is_loaded():
+    import weasyprint  # noqa: F401  (the report's PDF; imported by the worker)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint turns it on for the whole process
+    with pytest.raises(UnreadableImage):
+        strip_metadata(dirty_jpeg((400, 300))[:-200])
+
+
 def test_multi_picture_jpeg_keeps_only_the_first_picture():
     # Phones store depth maps and previews after the photo (MPO), each with its own EXIF.
     first, second = PILImage.new("RGB", (20, 10), "red"), PILImage.new("RGB", (20, 10), "blue")

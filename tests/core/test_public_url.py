@@ -160,7 +160,9 @@ def test_the_api_gives_the_public_address_for_pages(client, demo):
 
 
 def test_a_signers_confirmation_link_names_the_public_address(client, demo):
-    action = CallToAction.objects.published().filter(kind="petition").first()
+    action = (
+        CallToAction.objects.published().filter(kind="petition", locale__language_code="en").first()
+    )
     with public_address(PUBLIC):
         client.post(action.get_absolute_url(), form_data(action))
     body = mail.outbox[-1].body
@@ -184,7 +186,7 @@ def test_setup_moves_the_site_to_a_new_address_and_touches_no_content(demo):
         call_command("load_demo_content", verbosity=0)
     site.refresh_from_db()
     assert (site.hostname, site.port, site.root_url) == ("127.0.0.1", 8123, ELSEWHERE)
-    assert HomePage.objects.get().get_full_url() == f"{ELSEWHERE}/"
+    assert HomePage.objects.get(locale__language_code="en").get_full_url() == f"{ELSEWHERE}/"
     assert content() == before
 
     out = StringIO()

@@ -89,7 +89,7 @@ def test_view_restrictions_come_from_the_cached_site_frame_and_apply_at_once(cli
         assert reads == [], url
 
     # A restriction added is in force on the next request, for the page and what is below.
-    report = ReportPage.objects.get(slug="less-equal")
+    report = ReportPage.objects.get(slug="less-equal", locale__language_code="en")
     PageViewRestriction.objects.create(
         page=report, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
     )
