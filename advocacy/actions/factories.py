@@ -75,9 +75,10 @@ class SignatureFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def keep_count(obj, create, extracted, **kwargs):
-        # The count moves with the rows it counts, as the services move it.
+        # The count moves with the rows it counts, as the services move it: on every language
+        # version of the call to action at once.
         if create and obj.confirmed_at:
-            CallToAction.objects.filter(pk=obj.call_to_action_id).update(
+            CallToAction.versions_of(obj.call_to_action_id).update(
                 confirmed_count=F("confirmed_count") + 1
             )
             obj.call_to_action.refresh_from_db(fields=["confirmed_count"])

@@ -13,7 +13,7 @@ CONFIRM_LINK = re.compile(r"https?://\S+/act/confirm/[^/\s]+/")
 def petition():
     from advocacy.actions.models import CallToAction
 
-    return CallToAction.objects.get(kind="petition")
+    return CallToAction.objects.get(kind="petition", locale__language_code="en")
 
 
 def fill_in(page, name, email, country="Armenia"):

@@ -18,7 +18,7 @@ def test_editor_edits_the_home_intro_publishes_and_sees_it_live(
 ):
     from advocacy.core.models import HomePage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     sign_in_to_admin(page, "editor", "correct horse battery staple")
 
     page.goto(f"/admin/pages/{home.pk}/edit/")
@@ -44,7 +44,9 @@ def test_editor_opens_a_chapter_with_its_footnotes_panel_without_errors(
 ):
     from reports.models import ReportChapterPage
 
-    chapter = ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights")
+    chapter = ReportChapterPage.objects.get(
+        slug="crackdown-on-lgbti-rights", locale__language_code="en"
+    )
     sign_in_to_admin(page, "editor", "correct horse battery staple")
 
     page.goto(f"/admin/pages/{chapter.pk}/edit/")

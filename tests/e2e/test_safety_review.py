@@ -29,7 +29,9 @@ def test_a_testimony_naming_a_person_is_stopped_at_the_safety_review(
 ):
     from reports.models import ReportChapterPage
 
-    chapter = ReportChapterPage.objects.get(slug="crackdown-on-lgbti-rights")
+    chapter = ReportChapterPage.objects.get(
+        slug="crackdown-on-lgbti-rights", locale__language_code="en"
+    )
     desktop = {"width": 1440, "height": 900}
 
     # The writer names a Person in the testimony and submits the chapter.
