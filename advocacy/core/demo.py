@@ -110,15 +110,11 @@ def build_site():
     # The site's hostname and port follow PUBLIC_URL, content stays as it is.
     sync_site(site)
 
+    # The site settings with their defaults: the organisation's name; no press contact (the
+    # seed gives none, and the demo invents no name, address or phone number; the dashboard
+    # asks editors for one); no footer text (the footer's own sentence, no analytics and
+    # nothing from third parties, is the template's, in the reader's language).
     settings = SiteSettings.for_site(site)
-    if not settings.footer_text:
-        # No press contact: the seed gives none, and the demo invents no name, address or
-        # phone number (the dashboard asks editors for one).
-        settings.organisation_name = "Amnesty International"
-        settings.footer_text = (
-            "This site collects no analytics and loads nothing from third parties."
-        )
-        settings.save()
 
     about, _ = add_child_once(
         home,
