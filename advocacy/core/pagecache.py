@@ -73,6 +73,12 @@ PURGE_ALL_HOOK = "register_purge_all"
 # The address a PURGE names to drop every page of a host from the cache tier (not a page).
 PURGE_ALL_PATH = "/.well-known/purge-all"
 
+# Set in the WSGI environ by advocacy.core.pagecache_wsgi's handler: the middleware then
+# leaves storing to it (it sees the response every middleware has finished), and says what
+# to store under PENDING_ATTRIBUTE on the request.
+STORE_AFTER_MIDDLEWARE = "advocacy.page_cache.store_after_middleware"
+PENDING_ATTRIBUTE = "_page_cache_pending"
+
 CACHEABLE_STATUS = {200, 301, 404, 410}
 SHORT_STATUS = {404, 410}
 # Never marked public nor stored: the admin, documents (collection privacy is checked per
@@ -296,9 +302,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         response = self.get_response(request)
         if request.method == "GET":
-            if request.environ.get("advocacy.page_cache.store_after_middleware"):
+            if request.environ.get(STORE_AFTER_MIDDLEWARE):
                 # advocacy.core.pagecache_wsgi stores it once every middleware has run.
-                request._page_cache_pending = (key, (generation, everything))
+                setattr(request, PENDING_ATTRIBUTE, (key, (generation, everything)))
             else:
                 store_entry(cache, key, (generation, everything), response)
         if not response.has_header(self.header):

@@ -39,13 +39,10 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler, get_path_info, get_script_name
 
 from . import pagecache
+from .pagecache import PENDING_ATTRIBUTE, STORE_AFTER_MIDDLEWARE
 
 logger = logging.getLogger(__name__)
 
-# Set in the WSGI environ of a request that reached Django through this handler: the page
-# cache middleware then leaves storing to the handler, which sees the finished response.
-STORE_AFTER_MIDDLEWARE = "advocacy.page_cache.store_after_middleware"
-PENDING_ATTRIBUTE = "_page_cache_pending"
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_AUTHORIZATION")
 
 
