@@ -122,10 +122,13 @@ sub vcl_hit {
 }
 
 sub vcl_miss {
-    if (req.http.X-Le-Stale-Ok) {
-        # The backend failed and there is no copy to fall back on.
+    if (req.http.X-Le-Stale-Ok && !std.healthy(req.backend_hint)) {
+        # The backend failed, it is sick by its probe, and there is no copy to fall back on.
         return (synth(503, "Service Unavailable"));
     }
+    # With X-Le-Stale-Ok: the backend failed and there is no copy to fall back on; one more
+    # try, whose answer (the application's own 503 page, in the reader's language) is
+    # delivered and never stored (vcl_backend_response).
     return (fetch);
 }
 
@@ -140,7 +143,7 @@ sub vcl_backend_fetch {
         set bereq.http.Cookie = bereq.http.X-Le-Cookie;
     }
     unset bereq.http.X-Le-Cookie;
-    unset bereq.http.X-Le-Stale-Ok;
+    # X-Le-Stale-Ok stays: it marks the last try after a failure (vcl_backend_response).
     unset bereq.http.X-Le-Refresh;
     unset bereq.http.X-Le-Lookup;
     return (fetch);
@@ -150,11 +153,18 @@ sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
     }
-    if (beresp.status >= 500 && !(beresp.status == 503 && beresp.http.Retry-After)) {
-        # The backend failed. A background refresh keeps the stale copy; a reader waiting
-        # on this fetch is sent to the stale copy, or the 503 page, by vcl_synth.
-        # (A 503 with Retry-After is the application's own "come back in a moment".)
-        return (abandon);
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch || !bereq.http.X-Le-Stale-Ok) {
+            # The backend failed (its database may be down: the application's own 503).
+            # A background refresh keeps the stale copy; a reader waiting on this fetch is
+            # sent to the stale copy, if any, by vcl_synth.
+            return (abandon);
+        }
+        # The last try, with no copy to fall back on: the application's answer goes to the
+        # reader as it is (its 503 page says "back in a moment", with Retry-After), unstored.
+        set beresp.ttl = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
     }
     # Only what the application marks cacheable is stored: no default TTL.
     if (beresp.http.Cache-Control !~ "(?i)(s-maxage|max-age)=" && !beresp.http.Expires) {
