@@ -16,7 +16,8 @@ hooks.register("build_demo_content", demo.build_step, order=400)
 
 @hooks.register(FIND_COUNTRY_PAGES)
 def find_country_pages(codes, locale):
-    pages = public_pages(CountryPage.objects.all())
+    # For names and links (kept in the site frame): the pages' bodies are not read.
+    pages = public_pages(CountryPage.objects.defer("body"))
     if codes is not None:
         pages = pages.filter(iso_code__in=codes)
     if locale is not None:

@@ -223,6 +223,17 @@ class ShareBoxBlock(PlacedActionBlock):
         description = _("A box leading to a page or a site (Calls to action › Share boxes).")
 
 
+class CountryChoiceBlock(blocks.ChoiceBlock):
+    """A country (its ISO code). Reading a stored code needs no look through the ~250
+    choices Wagtail's ChoiceBlock makes on every read (a code is stored as it is chosen);
+    the form still offers and checks them. Migrations name it as Wagtail's ChoiceBlock."""
+
+    canonical_module_path = "wagtail.blocks.ChoiceBlock"
+
+    def to_python(self, value):
+        return value if isinstance(value, str) else super().to_python(value)
+
+
 class TestimonyBlock(blocks.StructBlock):
     """Words of a source who must stay anonymous: only a description, never a name."""
 
@@ -244,7 +255,7 @@ class TestimonyBlock(blocks.StructBlock):
             " Left empty, the page says “name withheld” and gives no reason."
         ),
     )
-    country = blocks.ChoiceBlock(
+    country = CountryChoiceBlock(
         choices=country_choices,
         required=False,
         help_text=_(

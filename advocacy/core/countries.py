@@ -11,9 +11,12 @@ surfaces that list a statement's countries or filter by them: tagging statements
 country page's launch must not announce that the page is coming.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django_countries import countries as iso_countries
+
+from django.utils import translation
 
 from wagtail import hooks
 from wagtail.models import Locale
@@ -24,12 +27,20 @@ from .request_memo import memo
 # ``iso_code`` and ``locale_id``; ``codes`` None means every code, ``locale`` None every
 # language.
 FIND_COUNTRY_PAGES = "find_country_pages"
+# The request's list of every public country page (from the site frame, else one query).
+COUNTRY_PAGES_MEMO = "public-country-pages"
 
 
 def country_choices():
     """Every ISO 3166-1 country as (code, name), for choosers (a callable, so migrations
-    name this function rather than copying ~250 countries)."""
-    return list(iso_countries)
+    name this function rather than copying ~250 countries); in the active language, sorted
+    once per language (a testimony block asks for them each time one is read)."""
+    return list(_sorted_countries(translation.get_language()))
+
+
+@functools.cache
+def _sorted_countries(language):
+    return tuple(iso_countries)
 
 
 def _codes(codes):
@@ -46,7 +57,7 @@ def public_country_pages(codes=None, locale=None):
     wanted = None if codes is None else _codes(codes)
     if wanted is not None and not wanted:
         return []
-    pages = memo("public-country-pages", _every_public_country_page)
+    pages = memo(COUNTRY_PAGES_MEMO, every_public_country_page)
     return [
         page
         for page in pages
@@ -55,7 +66,8 @@ def public_country_pages(codes=None, locale=None):
     ]
 
 
-def _every_public_country_page():
+def every_public_country_page():
+    """Every public country page in every language (the site frame keeps them)."""
     pages = []
     for find in hooks.get_hooks(FIND_COUNTRY_PAGES):
         pages.extend(find(None, None))

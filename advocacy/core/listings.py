@@ -83,7 +83,9 @@ class ListingPageMixin(FileRoutesMixin):
         """The page's own address ("/statements/", "/ru/statements/"), from the cache."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         key = _cache_key(cls, language)
-        return memo(key, lambda: cls._cached_base_path(key, language))
+        from .sitecache import frame_memo  # the frame is built on pages
+
+        return memo(key, lambda: frame_memo(key, lambda: cls._cached_base_path(key, language)))
 
     @classmethod
     def _cached_base_path(cls, key, language):

@@ -15,7 +15,7 @@ from .blocks import PageBodyBlock
 from .home import home_sections
 from .pages import BasePage
 from .translation import localized_pages
-from .visibility import public_page_or_none, visible_page_ids
+from .visibility import is_public_page, public_page_or_none
 
 
 class HomePage(BasePage):
@@ -99,8 +99,7 @@ class HomePage(BasePage):
         versions = localized_pages([item.page for item in items] + [self.hero_link], self.locale)
         for item in items:
             item.page = versions[item.page_id]
-        visible = visible_page_ids(item.page_id for item in items)
-        context["featured_items"] = [item for item in items if item.page_id in visible]
+        context["featured_items"] = [item for item in items if is_public_page(item.page)]
         context["hero_link"] = public_page_or_none(versions.get(self.hero_link_id))
         context["lead_sections"], context["sections"] = home_sections(self, request)
         return context

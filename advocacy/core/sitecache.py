@@ -38,6 +38,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import request_memo
+from .countries import COUNTRY_PAGES_MEMO, every_public_country_page
+from .translation import translation_sources
 from .visibility import (
     RESTRICTED_PATHS_MEMO,
     public_page_or_none,
@@ -47,6 +49,10 @@ from .visibility import (
 
 GENERATION_KEY = "site-frame:generation"
 CACHE_SECONDS = 600
+# The request's frame generation (request_memo), for frame_memo.
+GENERATION_MEMO = "site-frame-generation"
+# (generation, {key: value}): see frame_memo.
+_by_generation = (None, {})
 
 
 @dataclass
@@ -65,6 +71,12 @@ class SiteFrame:
     # restriction saved or deleted replaces the generation, like any other frame change).
     # None in a frame stored before this field existed: such a frame is rebuilt.
     restricted_paths: tuple | None = None
+    # Every public country page, in every language (a handful; their bodies not read): the
+    # covered countries and their links, on most pages (countries.public_country_pages).
+    country_pages: tuple | None = None
+    # (translation key, locale id) → the locale id a page was translated from: "Translated
+    # from English" on every translated page (translation.original_page).
+    translation_sources: dict | None = None
 
 
 def frame_for_request(request):
@@ -78,7 +90,33 @@ def frame_for_request(request):
             "frame-locales", {locale.language_code: locale for locale in frame.locales.values()}
         )
         request_memo.remember(RESTRICTED_PATHS_MEMO, frame.restricted_paths)
+        request_memo.remember(GENERATION_MEMO, frame.generation)
+        # Wagtail's site root paths (every page link): this worker's copy for the generation.
+        request._wagtail_cached_site_root_paths = frame_memo(
+            "site-root-paths", Site.get_site_root_paths
+        )
+        if frame.country_pages is not None:
+            request_memo.remember(COUNTRY_PAGES_MEMO, list(frame.country_pages))
     return frame
+
+
+def frame_memo(key, compute):
+    """``compute()``'s value, kept in this worker for as long as the request's frame
+    generation lasts: for what changes only when a frame would (a site, a page's address),
+    read then without a cache round trip. Outside a request: computed every time."""
+    global _by_generation
+    generation = request_memo.recall(GENERATION_MEMO)
+    if generation is None:
+        return compute()
+    kept_for, values = _by_generation
+    if kept_for != generation:
+        values = {}
+        _by_generation = (generation, values)
+    try:
+        return values[key]
+    except KeyError:
+        value = values[key] = compute()
+        return value
 
 
 def active_locale():
@@ -108,6 +146,8 @@ def _load(request):
         frame is not None
         and frame.generation == generation
         and getattr(frame, "restricted_paths", None) is not None
+        and getattr(frame, "country_pages", None) is not None
+        and getattr(frame, "translation_sources", None) is not None
         and (frame.lapses_at is None or frame.lapses_at > timezone.now())
     ):
         return frame
@@ -120,7 +160,13 @@ def _build(request, generation):
     from .models import SiteSettings
 
     site = Site._find_for_request(request)
-    frame = SiteFrame(generation=generation, site=site, restricted_paths=restricted_paths())
+    frame = SiteFrame(
+        generation=generation,
+        site=site,
+        restricted_paths=restricted_paths(),
+        country_pages=tuple(every_public_country_page()),
+        translation_sources=translation_sources(),
+    )
     frame.locales = {locale.pk: locale for locale in Locale.objects.all()}
     frame.routes = {
         url_path: (pk, content_type_id)

@@ -69,24 +69,70 @@ def language_of(obj):
 def public_versions(page, request=None):
     """{language code: public page} for a page's versions, itself included when public, once
     per request (the head's hreflang, the switcher and a country page's languages all ask).
-    No query when the site frame knows the page has no public translation."""
+    No query when the site frame knows the page has no public translation, or holds the
+    page's versions itself (country pages)."""
     from . import request_memo
     from .sitecache import frame_for_request
     from .visibility import public_pages
 
     if page is None or page.pk is None:
         return {}
-    if (
-        request is not None
-        and page.translation_key not in frame_for_request(request).translated_keys
-    ):
+    frame = frame_for_request(request) if request is not None else None
+    if frame is not None and page.translation_key not in frame.translated_keys:
         return {language_of(page): page} if page.live else {}
+    if frame is not None and any(p.pk == page.pk for p in frame.country_pages or ()):
+        return {
+            language_of(version): version
+            for version in frame.country_pages
+            if version.translation_key == page.translation_key
+        }
 
     def compute():
         versions = public_pages(page.get_translations(inclusive=True)).select_related("locale")
         return {version.locale.language_code: version for version in versions}
 
     return request_memo.memo(f"public-versions:{page.pk}", compute)
+
+
+def translation_sources():
+    """{(translation key, locale id): the locale id it was translated from} for every page
+    translated with wagtail-localize: one query (the site frame keeps it)."""
+    return {
+        (object_id, target): source
+        for object_id, target, source in Translation.objects.filter(
+            source__specific_content_type__in=page_content_types()
+        ).values_list("source__object_id", "target_locale_id", "source__locale_id")
+        if target != source
+    }
+
+
+def page_content_types():
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import get_page_models
+
+    return list(ContentType.objects.get_for_models(*get_page_models()).values())
+
+
+def original_page(page, request=None):
+    """The public version this page was translated from, or None (an original, or one whose
+    original the public may not open): from the site frame and ``public_versions``, no query
+    of its own in a request."""
+    from .sitecache import frame_for_request
+
+    if page is None or page.pk is None:
+        return None
+    if request is None:
+        original = original_of(page)
+        return original if original is not None and original.live else None
+    sources = frame_for_request(request).translation_sources or {}
+    source_locale_id = sources.get((page.translation_key, page.locale_id))
+    if source_locale_id is None:
+        return None
+    for version in public_versions(page, request).values():
+        if version.locale_id == source_locale_id:
+            return version
+    return None
 
 
 def source_for(obj):
@@ -114,43 +160,42 @@ def source_for(obj):
 
 
 def prefetch_originals(objs):
-    """Work out ``original_of`` for many rows of one model at once (two queries in all,
-    none when every row is in the default language); the result is kept on each row as
-    ``_original``."""
+    """Work out ``original_of`` for many rows of one model at once: one query per language
+    the rows are in (a listing is in one), none when every row is in the default language.
+    The result is kept on each row as ``_original``, with its locale."""
     default = default_locale_cached()
     rows = [o for o in objs if default is None or o.locale_id != default.pk]
     for obj in objs:
         if obj not in rows:
-            obj._translation_source, obj._original = None, None
+            obj._original = None
     if not rows:
         return
-    sources = {}
-    for source in TranslationSource.objects.filter(
-        object_id__in={o.translation_key for o in rows}
-    ).select_related("locale"):
-        sources.setdefault(source.object_id, []).append(source)
-    wanted = {}
-    for obj in rows:
-        found = next(
-            (s for s in sources.get(obj.translation_key, []) if s.locale_id != obj.locale_id),
-            None,
-        )
-        obj._translation_source = found
-        if found is not None:
-            wanted[(obj.translation_key, found.locale_id)] = None
     model = type(rows[0])
-    if wanted:
-        for original in model._default_manager.filter(
-            translation_key__in={key for key, _ in wanted},
-            locale_id__in={locale for _, locale in wanted},
-        ):
-            wanted[(original.translation_key, original.locale_id)] = original
+    by_locale = {}
     for obj in rows:
-        source = obj._translation_source
-        original = wanted.get((obj.translation_key, source.locale_id)) if source else None
-        if original is not None and getattr(original, "live", True) is False:
-            original = None
-        obj._original = original
+        by_locale.setdefault(obj.locale_id, []).append(obj)
+    for locale_id, group in by_locale.items():
+        # The originals: the same translation_key, in the locale wagtail-localize's
+        # TranslationSource says this locale's version was translated from.
+        translated_from_here = TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"),
+            locale_id=OuterRef("locale_id"),
+            translations__target_locale_id=locale_id,
+        )
+        originals = {
+            original.translation_key: original
+            for original in model._default_manager.filter(
+                translation_key__in={o.translation_key for o in group}
+            )
+            .exclude(locale_id=locale_id)
+            .filter(Exists(translated_from_here))
+            .select_related("locale")
+        }
+        for obj in group:
+            original = originals.get(obj.translation_key)
+            if original is not None and getattr(original, "live", True) is False:
+                original = None
+            obj._original = original
 
 
 def localized_pages(pages, locale):
@@ -162,16 +207,18 @@ def localized_pages(pages, locale):
     if others:
         found = {
             version.translation_key: version
+            # Plain pages (one query): a link needs only the title, address and description.
             for version in Page.objects.filter(
                 translation_key__in={p.translation_key for p in others}, locale=locale, live=True
-            ).specific()
+            )
         }
     return {p.pk: found.get(p.translation_key, p) for p in pages}
 
 
 def localize_source_pages(rows, field="source_page"):
     """For a listing: each row's ``field`` page in the row's own language where it has a live
-    version (kept as ``_localized_source``), in one query for all the rows."""
+    version (kept as ``_localized_source``, a plain ``Page``), in one query for all the
+    rows."""
     default = default_locale_cached()
     others = [
         r
@@ -181,13 +228,14 @@ def localize_source_pages(rows, field="source_page"):
     if not others:
         return
     pages = {r.pk: getattr(r, field) for r in others}
+    # Plain pages (no .specific(): one query): a link needs only the title and the address.
     versions = {
         (page.translation_key, page.locale_id): page
         for page in Page.objects.filter(
             translation_key__in={p.translation_key for p in pages.values()},
             locale_id__in={r.locale_id for r in others},
             live=True,
-        ).specific()
+        )
     }
     for row in others:
         page = pages[row.pk]

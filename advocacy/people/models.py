@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from advocacy.core.choices import ChoiceLabelsMixin
 from advocacy.core.pages import BasePage
 from advocacy.core.translation import localized
 
@@ -131,7 +132,7 @@ class Person(TranslatableMixin, index.Indexed, ClusterableModel):
         return self.role or self.organisation
 
 
-class PersonLanguage(models.Model):
+class PersonLanguage(ChoiceLabelsMixin, models.Model):
     """A language someone gives interviews in."""
 
     person = ParentalKey(

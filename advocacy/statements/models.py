@@ -31,6 +31,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from advocacy.core import dates, textsafety
+from advocacy.core.choices import ChoiceLabelsMixin
 from advocacy.core.countries import public_countries
 from advocacy.core.listings import ListingPageMixin
 from advocacy.core.pages import BasePage
@@ -117,6 +118,7 @@ class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Statement(
+    ChoiceLabelsMixin,
     WorkflowMixin,
     PreviewableMixin,
     DraftStateMixin,

@@ -23,22 +23,31 @@ from .tasks import enqueue_cards
 PER_PAGE = 20
 
 
-def speaker_and_language_choices():
-    """The filters' speakers (by name) and languages (by code) among the published
-    statements, from one query of the (language, speaker) pairs they have."""
-    pairs = set(
+def filter_choices():
+    """The filters' speakers (by name), languages (by code) and topics (by name) among the
+    published statements, from one query of the (language, speaker, topic) combinations
+    they have."""
+    rows = set(
         Statement.objects.published()
         .order_by()
-        .values_list("language", "speaker_id", "speaker__name")
+        .values_list(
+            "language", "speaker_id", "speaker__name", "topics__id", "topics__name", "topics__slug"
+        )
         .distinct()
     )
-    names = {pk: name for _language, pk, name in pairs if pk is not None}
+    names = {row[1]: row[2] for row in rows if row[1] is not None}
     speakers = [
         SimpleNamespace(pk=pk, name=name)
         for pk, name in sorted(names.items(), key=lambda item: (item[1], item[0]))
     ]
     # "Not stated" is no language to filter by.
-    return speakers, sorted({language for language, _pk, _name in pairs if language})
+    languages = sorted({row[0] for row in rows if row[0]})
+    found = {row[3]: (row[4], row[5]) for row in rows if row[3] is not None}
+    topics = [
+        Topic(pk=pk, name=name, slug=slug)
+        for pk, (name, slug) in sorted(found.items(), key=lambda item: (item[1][0], item[0]))
+    ]
+    return speakers, languages, topics
 
 
 @require_safe
@@ -52,7 +61,7 @@ def quote_desk(request, desk):
     names = dict(LANGUAGE_CHOICES)
     query = request.GET.copy()
     query.pop("page", None)
-    speakers, languages = speaker_and_language_choices()
+    speakers, languages, topics = filter_choices()
     context = desk.get_context(request)
     context.update(
         {
@@ -62,7 +71,7 @@ def quote_desk(request, desk):
             "filter_query": query.urlencode(),
             "speakers": speakers,
             "countries": named_countries(covered_codes()),
-            "topics": Topic.objects.filter(statements__in=Statement.objects.published()).distinct(),
+            "topics": topics,
             "languages": [(code, names.get(code, code)) for code in languages],
         }
     )
@@ -78,6 +87,8 @@ def statement_detail(request, pk, slug=None):
         # An old slug, or a version asked for under another language's prefix: its own address.
         return redirect(own, permanent=True)
     permalink = public_url(own)
+    # Its countries, and for a translation its original and source page (one query each).
+    Statement.load_public_countries([statement])
     versions = {
         version.locale.language_code: version.get_absolute_url()
         for version in Statement.objects.published()

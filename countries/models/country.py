@@ -19,9 +19,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from advocacy.core.blocks import StoryBlock, body_plain_text
+from advocacy.core.choices import ChoiceLabelsMixin
 from advocacy.core.pages import BasePage, StoryPageMixin
 from advocacy.core.sourcing import SourcedMixin, normalised
-from advocacy.core.translation import localized_page
+from advocacy.core.translation import localized_pages
 from advocacy.core.visibility import annotate_public_page
 from countries.dossier import CountryDossier
 from countries.facts import (
@@ -153,10 +154,11 @@ class CountryPage(StoryPageMixin, BasePage):
             for fact in annotate_public_page(self.facts.select_related("source"), "source")
         }
         events = dossier.timeline
-        for row in [*facts.values(), *events]:
-            row.public_source = (
-                localized_page(row.source, self.locale) if row.source_is_public else None
-            )
+        rows = [*facts.values(), *events]
+        # Each public source in this page's language where it has a live version: one query.
+        versions = localized_pages([r.source for r in rows if r.source_is_public], self.locale)
+        for row in rows:
+            row.public_source = versions[row.source_id] if row.source_is_public else None
         context["facts"] = [facts.get(topic) or EmptyFact(topic) for topic in Topic]
         context["has_facts"] = bool(facts)
         context["events"] = events
@@ -214,7 +216,7 @@ class EmptyFact:
     recorded = False
 
 
-class CountryFact(SourcedMixin, TranslatableMixin, models.Model):
+class CountryFact(ChoiceLabelsMixin, SourcedMixin, TranslatableMixin, models.Model):
     """One structured fact about a country, with the source's words it rests on."""
 
     country = ParentalKey(

@@ -15,7 +15,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from advocacy.core.sitecache import frame_for_request
-from advocacy.core.translation import original_of, public_versions
+from advocacy.core.translation import language_of, original_of, original_page, public_versions
 from advocacy.core.visibility import public_page_or_none
 
 register = template.Library()
@@ -91,15 +91,15 @@ def translation_notice(context, obj=None, original_url=None):
     obj = obj if obj is not None else context.get("page")
     if obj is None or not hasattr(obj, "translation_key"):
         return {}
-    original = original_of(obj)
+    request = context.get("request")
+    original = original_page(obj, request) if isinstance(obj, Page) else original_of(obj)
     if original is None:
         return {}
-    request = context.get("request")
     if original_url is None:
         original_url = (
             original.get_url(request) if isinstance(original, Page) else original.get_absolute_url()
         )
-    code = original.locale.language_code
+    code = language_of(original)
     return {
         "original": original,
         "original_url": original_url,
