@@ -73,7 +73,7 @@ def public_versions(page, request=None):
     page's versions itself (country pages)."""
     from . import request_memo
     from .sitecache import frame_for_request
-    from .visibility import public_pages
+    from .visibility import is_public_page
 
     if page is None or page.pk is None:
         return {}
@@ -88,8 +88,10 @@ def public_versions(page, request=None):
         }
 
     def compute():
-        versions = public_pages(page.get_translations(inclusive=True)).select_related("locale")
-        return {version.locale.language_code: version for version in versions}
+        # Plain pages, live ones, decided public one by one (expiry, and view restrictions
+        # from the frame): a simple query, quick to build, for every page's head.
+        versions = Page.objects.filter(translation_key=page.translation_key, live=True)
+        return {language_of(version): version for version in versions if is_public_page(version)}
 
     return request_memo.memo(f"public-versions:{page.pk}", compute)
 

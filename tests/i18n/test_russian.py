@@ -55,6 +55,7 @@ def test_a_russian_reader(demo, client):
         check_russian_search_stems_russian_words(client)
     check_every_russian_page_is_russian_and_keeps_the_prefix(client)
     check_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(client)
+    check_a_translation_whose_original_is_withdrawn_links_to_no_original(client)
 
 
 def test_demo_translation_is_idempotent_and_marks_out_of_date_translations(
@@ -124,6 +125,16 @@ def check_russian_press_release_reads_in_russian_and_links_to_the_original(clien
     assert html_lang(english_body) == "en"
     assert "data-translation-notice" not in english_body
     assert f'href="{url}" hreflang="ru"' in english_body
+
+
+def check_a_translation_whose_original_is_withdrawn_links_to_no_original(client):
+    url = "/ru/countries/armenia/"
+    assert 'href="/countries/armenia/" hreflang="en"' in client.get(url).content.decode()
+    Page.objects.get(locale__language_code="en", slug="armenia").unpublish()
+    body = client.get(url).content.decode()
+    assert "Армения" in body
+    assert "data-translation-notice" not in body
+    assert 'href="/countries/armenia/"' not in body
 
 
 def check_switcher_on_an_untranslated_page_leads_to_the_home_page_with_a_notice(client):
