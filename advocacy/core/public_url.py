@@ -43,11 +43,6 @@ def site_address(origin=None):
     return parts.hostname, parts.port or default_port
 
 
-def site_is_in_step(site):
-    """Whether the site's full URLs (``Site.root_url``) name the public address."""
-    return site is not None and site.root_url == public_origin()
-
-
 def sync_site(site=None):
     """Give the default Site (or ``site``) the hostname and port of PUBLIC_URL; touch nothing
     else. Returns True when it changed, and then forgets every cached page, whose links

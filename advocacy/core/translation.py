@@ -13,7 +13,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin, get_page_content_types
 
 
 def default_locale():
@@ -102,18 +102,10 @@ def translation_sources():
     return {
         (object_id, target): source
         for object_id, target, source in Translation.objects.filter(
-            source__specific_content_type__in=page_content_types()
+            source__specific_content_type__in=get_page_content_types()
         ).values_list("source__object_id", "target_locale_id", "source__locale_id")
         if target != source
     }
-
-
-def page_content_types():
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import get_page_models
-
-    return list(ContentType.objects.get_for_models(*get_page_models()).values())
 
 
 def original_page(page, request=None):
@@ -125,8 +117,7 @@ def original_page(page, request=None):
     if page is None or page.pk is None:
         return None
     if request is None:
-        original = original_of(page)
-        return original if original is not None and original.live else None
+        return original_of(page)  # live, for pages
     sources = frame_for_request(request).translation_sources or {}
     source_locale_id = sources.get((page.translation_key, page.locale_id))
     if source_locale_id is None:

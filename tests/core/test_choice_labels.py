@@ -3,6 +3,7 @@ testimony's country reads back as the code the editor chose."""
 
 import pytest
 
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from advocacy.core import blocks
@@ -40,5 +41,5 @@ def test_a_testimonys_country_reads_back_as_chosen_and_unknown_codes_are_refused
     value = block.to_python({"words": "The personal risks were too great.", "country": "KG"})
     assert value["country"] == "KG"
     assert block.to_python({"words": "Words.", "country": ""})["country"] == ""
-    with pytest.raises(Exception, match="valid choice"):
+    with pytest.raises(ValidationError, match="valid choice"):
         block.child_blocks["country"].clean("XX")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from advocacy.core.sitecache import frame_for_request
 from advocacy.core.translation import language_of, original_of, original_page, public_versions
@@ -107,11 +107,6 @@ def translation_notice(context, obj=None, original_url=None):
         "from_english": code == "en",
         "language_name": translation.get_language_info(code)["name_translated"],
     }
-
-
-@register.simple_tag
-def locale_for(code):
-    return Locale.objects.filter(language_code=code).first()
 
 
 @register.simple_tag(takes_context=True)
