@@ -11,7 +11,8 @@ for each page, 3; the speed-up printed is the median of the turns'), BENCH_DURAT
 measurement, 5s), BENCH_CONNS (8), BENCH_SOAK (60s), BENCH_SOAK_CONNS (64), DATABASE_URL
 (PostgreSQL: two databases of this run's own are created on that server and dropped;
 otherwise SQLite files), CACHE_URL (redis://127.0.0.1:6379/3), BENCH_PORT (8107: gunicorn),
-VARNISH_PORT (8117), VARNISH_ADMIN_PORT (8127), LOAD_SH (../shared/tools/load.sh).
+VARNISH_PORT (8117), VARNISH_ADMIN_PORT (8127), LOAD_SH (../shared/tools/load.sh),
+BENCH_PAGES (comma-separated page types to measure, e.g. "home,statement"; all by default).
 """
 
 import json
@@ -267,6 +268,17 @@ def soak(base_url, paths, workdir):
     }
 
 
+def chosen(pages):
+    """The page types BENCH_PAGES names (all when unset), in the benchmark's order."""
+    wanted = {name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name}
+    unknown = wanted - set(pages)
+    if unknown:
+        sys.exit(
+            f"BENCH_PAGES: no page type {', '.join(sorted(unknown))}; known: {', '.join(pages)}"
+        )
+    return {label: path for label, path in pages.items() if not wanted or label in wanted}
+
+
 def ratio(result):
     if not result:
         return None, None
@@ -291,8 +303,8 @@ def main():
         )
         for checkout in (after, before):
             checkout.prepare()
-        pages = after.site("paths")
-        before_pages = before.site("paths")
+        pages = chosen(after.site("paths"))
+        before_pages = chosen(before.site("paths"))
         queries = after.site("queries", *pages.values(), BENCH_PAGE_CACHE="off")
         before_queries = before.site("queries", *before_pages.values())
         rows = {label: {"queries": queries[path]} for label, path in pages.items()}

@@ -4,6 +4,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 
 from advocacy.core.home import HomeSection
+from advocacy.core.sitecache import frame_memo
 from advocacy.core.visibility import public_pages
 
 from .models import ReportPage
@@ -19,15 +20,24 @@ def latest_report(home):
     )
 
 
+def latest_findings(home):
+    """(the newest public report, its key findings), or (None, []): two queries."""
+    report = latest_report(home)
+    return report, list(report.key_findings.all()) if report is not None else []
+
+
 def report_findings(home, request):
     """What the report found, first thing on the home page; nothing until one is public."""
-    report = latest_report(home)
+    # Pages and images only: kept in the worker until one changes (a new frame generation).
+    report, key_findings = frame_memo(
+        f"home-findings:{home.pk}", lambda: latest_findings(home), request
+    )
     if report is None:
         return None
     return HomeSection(
         html=render_to_string(
             "components/reports/home_findings.html",
-            {"report": report, "key_findings": list(report.key_findings.all())},
+            {"report": report, "key_findings": key_findings},
             request=request,
         ),
         lead=True,

@@ -14,6 +14,7 @@ from wagtail.search import index
 from .blocks import PageBodyBlock
 from .home import home_sections
 from .pages import BasePage
+from .sitecache import frame_memo
 from .translation import localized_pages
 from .visibility import is_public_page, public_page_or_none
 
@@ -93,16 +94,24 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Pages only: kept in the worker until any page changes (a new frame generation).
+        items, hero_link = frame_memo(f"home-links:{self.pk}", self.linked_pages, request)
+        # Whether each is public is decided now (an expiry time may have passed since).
+        context["featured_items"] = [item for item in items if is_public_page(item.page)]
+        context["hero_link"] = public_page_or_none(hero_link)
+        context["lead_sections"], context["sections"] = home_sections(self, request)
+        return context
+
+    def linked_pages(self):
+        """(featured items, hero link page): two queries, three in another language.
+
+        A translated home page's links are its source's (page links are kept in
+        translation): each points at the page's version in this page's language if live."""
         items = list(self.featured_items.select_related("page"))
-        # A translated home page's links are its source's (page links are kept in
-        # translation): each points at the page's version in this page's language if public.
         versions = localized_pages([item.page for item in items] + [self.hero_link], self.locale)
         for item in items:
             item.page = versions[item.page_id]
-        context["featured_items"] = [item for item in items if is_public_page(item.page)]
-        context["hero_link"] = public_page_or_none(versions.get(self.hero_link_id))
-        context["lead_sections"], context["sections"] = home_sections(self, request)
-        return context
+        return items, versions.get(self.hero_link_id)
 
     @property
     def og_image(self):

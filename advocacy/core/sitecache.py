@@ -20,6 +20,7 @@ that slug, else Wagtail's own tree walk decides; so a stale entry never serves a
 """
 
 import contextlib
+import functools
 import uuid
 from dataclasses import dataclass, field
 
@@ -33,7 +34,9 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import timezone, translation
 
+from modelcluster.fields import ParentalKey
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -90,7 +93,12 @@ def frame_for_request(request):
             "frame-locales", {locale.language_code: locale for locale in frame.locales.values()}
         )
         request_memo.remember(RESTRICTED_PATHS_MEMO, frame.restricted_paths)
-        request_memo.remember(GENERATION_MEMO, frame.generation)
+        # A frame lapses at its first page's expiry time without a new generation: what is
+        # kept for the generation (frame_memo) lapses with it.
+        request_memo.remember(
+            GENERATION_MEMO,
+            (frame.generation, frame.lapses_at) if frame.generation is not None else None,
+        )
         # Wagtail's site root paths (every page link): this worker's copy for the generation.
         request._wagtail_cached_site_root_paths = frame_memo(
             "site-root-paths", Site.get_site_root_paths
@@ -100,13 +108,16 @@ def frame_for_request(request):
     return frame
 
 
-def frame_memo(key, compute):
+def frame_memo(key, compute, request=None):
     """``compute()``'s value, kept in this worker for as long as the request's frame
-    generation lasts: for what changes only when a frame would (a site, a page's address),
-    read then without a cache round trip. Outside a request: computed every time."""
+    generation lasts: for what changes only when a frame would (a site, a page, its
+    address, a view restriction, an image), read then without a cache round trip. The value
+    is shared by the worker's threads: read it, never change it. Outside a request, and for
+    a preview (``request.is_preview``: a draft, not what the frame was built from), computed
+    every time."""
     global _by_generation
     generation = request_memo.recall(GENERATION_MEMO)
-    if generation is None:
+    if generation is None or getattr(request, "is_preview", False):
         return compute()
     kept_for, values = _by_generation
     if kept_for != generation:
@@ -285,8 +296,22 @@ FRAME_MODELS = (Page, Site, Locale, PageViewRestriction)
 def forget_frames_on_change(sender, instance, **kwargs):
     from .models import SiteSettings
 
-    if isinstance(instance, (*FRAME_MODELS, SiteSettings)):
+    # Images and a page's own rows (its featured items, key findings: saved with the page in
+    # the admin, but not only there) too: what is kept for a generation (frame_memo) may
+    # hold them, and a replaced photo must not be served from an old copy.
+    if isinstance(instance, (*FRAME_MODELS, SiteSettings, get_image_model())) or part_of_a_page(
+        type(instance)
+    ):
         forget_frames()
+
+
+@functools.cache
+def part_of_a_page(model):
+    """Whether the model's rows belong to a page (a ParentalKey to a page model)."""
+    return any(
+        isinstance(field, ParentalKey) and issubclass(field.related_model, Page)
+        for field in model._meta.concrete_fields
+    )
 
 
 @receiver(post_page_move, dispatch_uid="site-frame-moved")

@@ -310,6 +310,9 @@ else:
 # when the application or its database is down.
 # The in-app page cache itself (off: headers only, every request reaches the views).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# How many allocations a gunicorn worker makes between two collections of the garbage
+# collector's youngest generation (advocacy.wsgi; Python's default is 700); 0 keeps the default.
+GC_THRESHOLD = int(os.environ.get("GC_THRESHOLD", "50000"))
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_S_MAXAGE = int(os.environ.get("PUBLIC_CACHE_S_MAXAGE", "600"))
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(

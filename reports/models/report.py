@@ -24,6 +24,7 @@ from advocacy.core.listings import FileRoutesMixin
 from advocacy.core.pages import BasePage
 from advocacy.core.public_url import public_origin, public_url
 from advocacy.core.serializers import PublicDocumentField
+from advocacy.core.sitecache import frame_memo
 from advocacy.core.sourcing import SourcedMixin
 from advocacy.core.visibility import (
     annotate_public_page,
@@ -173,13 +174,25 @@ class ReportPage(FileRoutesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = list(self.chapters())
-        context["key_findings"], context["recommendations"] = self.sourced_rows()
-        context["countries"] = self.country_pages()
-        context["press_releases"] = list(self.press_releases())
+        # Pages only: kept in the worker until any page changes (a new frame generation).
+        listed = frame_memo(f"report-landing:{self.pk}", self.listed_pages, request)
+        context.update(listed)
+        self.__dict__["_public_chapters"] = listed["chapters"]
         context["pdf"] = public_document_or_none(self.pdf)
         context["downloads"] = self.downloads_for_readers()
         return context
+
+    def listed_pages(self):
+        """What the landing page lists from the page tree: its chapters, key findings and
+        recommendations (with their public sources), countries and press releases."""
+        key_findings, recommendations = self.sourced_rows()
+        return {
+            "chapters": list(self.chapters()),
+            "key_findings": key_findings,
+            "recommendations": recommendations,
+            "countries": self.country_pages(),
+            "press_releases": list(self.press_releases()),
+        }
 
     def downloads_for_readers(self):
         """The PDF and EPUB built from the report (``reports.downloads``), once built."""

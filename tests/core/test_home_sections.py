@@ -4,15 +4,19 @@ action. Each comes from its own app through the ``home_page_sections`` hook; dra
 scheduled and closed items never show."""
 
 import datetime
+import time
 
 import pytest
 from wagtail_factories import ImageFactory
 
+from django.urls import reverse
 from django.utils import timezone
 
 from advocacy.actions.factories import CallToActionFactory, SignatureFactory
+from advocacy.core.factories import FeaturedItemFactory, StandardPageFactory
 from advocacy.statements.factories import StatementFactory
 from reports.factories import KeyFindingFactory, ReportPageFactory
+from tests.core.test_preview import edit_form, preview
 from tests.html import links, one, select, soup, text, texts
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +154,84 @@ def test_the_newest_open_call_to_action_is_the_one_shown(client, home):
     CallToActionFactory(title="The newer petition")
 
     assert texts(home_html(client), ".home-action h3") == ["The newer petition"]
+
+
+# -- kept in the worker between requests, never past a change ---------------------------------
+# The report's findings, the featured pages and the hero link are computed once per site
+# frame generation (core.sitecache.frame_memo); each test serves the home page first, so the
+# worker keeps the old answer, then changes something and expects the next request to see it.
+def test_a_finding_added_after_the_home_page_was_served_shows_on_the_next_request(client, home):
+    report = ReportPageFactory(parent=home, slug="less-equal")
+    KeyFindingFactory(report=report, text="The first finding.")
+    assert texts(lead(home_html(client)), "ol.findings li") == ["The first finding."]
+
+    KeyFindingFactory(report=report, text="A finding added later.")
+
+    assert texts(lead(home_html(client)), "ol.findings li") == [
+        "The first finding.",
+        "A finding added later.",
+    ]
+
+
+def test_a_replaced_cover_photo_is_never_served_from_an_old_copy(client, home):
+    cover = ImageFactory(title="Cover", file__width=640, file__height=480)
+    ReportPageFactory(parent=home, slug="less-equal", cover_image=cover)
+    landscape = one(lead(home_html(client)), "figure img")
+    assert (landscape["width"], landscape["height"]) == ("360", "270")
+
+    # What the admin's image edit view does when an editor uploads a new (portrait) file.
+    replacement = ImageFactory.build(file__width=480, file__height=640)
+    cover.file, cover.width, cover.height = replacement.file, 480, 640
+    cover.save()
+    cover.renditions.all().delete()
+
+    portrait = one(lead(home_html(client)), "figure img")
+    assert (portrait["width"], portrait["height"]) == ("360", "480")
+
+
+def test_a_report_reaching_its_expiry_time_leaves_the_home_page_at_once(client, home):
+    report = ReportPageFactory(
+        parent=home, slug="less-equal", expire_at=timezone.now() + datetime.timedelta(seconds=2)
+    )
+    KeyFindingFactory(report=report, text="Words withdrawn at a set time.")
+    assert texts(lead(home_html(client)), "ol.findings li") == ["Words withdrawn at a set time."]
+
+    time.sleep(2.2)  # the scheduler has not run: the page is still live, but expired
+
+    html = home_html(client)
+    assert select(html, ".hero__lead") == []
+    assert "withdrawn at a set time" not in text(html)
+
+
+def test_a_page_featured_after_the_home_page_was_served_shows_on_the_next_request(client, home):
+    home_html(client)
+
+    FeaturedItemFactory(home=home, page=StandardPageFactory(parent=home, title="Read it online"))
+
+    assert "Read it online" in texts(home_html(client), ".card__title")
+
+
+def test_a_featured_page_withdrawn_after_the_home_page_was_served_is_gone_at_once(client, home):
+    page = StandardPageFactory(parent=home, title="Soon withdrawn")
+    FeaturedItemFactory(home=home, page=page)
+    assert "Soon withdrawn" in texts(home_html(client), ".card__title")
+
+    page.unpublish()
+
+    assert "Soon withdrawn" not in text(home_html(client))
+
+
+def test_a_preview_of_the_home_page_shows_the_draft_s_featured_pages(admin_client, home):
+    FeaturedItemFactory(
+        home=home, page=StandardPageFactory(parent=home, title="Featured"), blurb="Published."
+    )
+    assert "Published." in text(home_html(admin_client))
+
+    data = edit_form(admin_client, reverse("wagtailadmin_pages:edit", args=[home.pk]))
+    data["featured_items-0-blurb"] = "Draft words only the preview shows."
+    response = preview(
+        admin_client, reverse("wagtailadmin_pages:preview_on_edit", args=[home.pk]), data
+    )
+
+    assert "Draft words only the preview shows." in text(soup(response))
+    assert "Published." in text(home_html(admin_client))
