@@ -6,8 +6,8 @@ in the same run (../shared/tools/load.sh); the code before the change, checked o
 temporary git worktree, measured in the same run; then a bounded soak through Varnish.
 
 Figures are ratios measured in one run on this machine, never absolute limits. Environment:
-BENCH_BEFORE (commit to compare with, 6a4e005), BENCH_ROUNDS (turns of before and uncached
-for each page, 3; the speed-up printed is the median of the turns'), BENCH_DURATION (per
+BENCH_BEFORE (commit to compare with, 6a4e005), BENCH_ROUNDS (runs of before and uncached
+side by side for each page, 5; the speed-up printed is the median of the runs'), BENCH_DURATION (per
 measurement, 5s), BENCH_CONNS (8), BENCH_SOAK (60s), BENCH_SOAK_CONNS (64), DATABASE_URL
 (PostgreSQL: two databases of this run's own are created on that server and dropped;
 otherwise SQLite files), CACHE_URL (redis://127.0.0.1:6379/3), BENCH_PORT (8107: gunicorn),
@@ -35,7 +35,7 @@ BEFORE = os.environ.get("BENCH_BEFORE", "6a4e005")
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 CONNS = os.environ.get("BENCH_CONNS", "8")
 SOAK = os.environ.get("BENCH_SOAK", "60s")
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SOAK_CONNS = os.environ.get("BENCH_SOAK_CONNS", "64")
 GUNICORN_PORT = int(os.environ.get("BENCH_PORT", "8107"))
 VARNISH_PORT = int(os.environ.get("VARNISH_PORT", "8117"))
@@ -227,6 +227,29 @@ def load(base_url, path, workdir):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def side_by_side(before_url, after_url, workdir):
+    """(before req/s, after req/s): wrk against both at once, CONNS/2 connections each."""
+    wrk = shutil.which("wrk") or "/usr/bin/wrk"
+    conns = max(1, int(CONNS) // 2)
+    runs = [
+        subprocess.Popen(  # noqa: S603
+            [wrk, "-t1", f"-c{conns}", f"-d{DURATION}", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for url in (before_url, after_url)
+    ]
+    rates = []
+    for run in runs:
+        out, _ = run.communicate()
+        (workdir / "load.log").open("a").write(out)
+        found = re.search(r"^Requests/sec:\s+([\d.]+)", out, re.MULTILINE)
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        rates.append(float(found.group(1)) if found and not errors else None)
+    return tuple(rates)
+
+
 def soak(base_url, paths, workdir):
     """wrk through Varnish for SOAK at SOAK_CONNS connections, every page type in turn."""
     script = workdir / "rotate.lua"
@@ -317,10 +340,12 @@ def main():
                 fetch(server.url + path)
                 rows[label][column] = ratio(load(server.url, path, workdir))
 
-        # Before and after are measured in turns, page by page, each round with both servers
-        # up (the idle one costs nothing): a change in the machine's load between two
-        # measurements then falls on both alike. The speed-up is the median of the rounds'.
-        log(f"== before and uncached, in turns ({ROUNDS} rounds)")
+        # The speed-up is measured with both servers loaded at once (wrk against each, half
+        # the connections each, the same seconds): whatever else the machine does then
+        # falls on both alike, and each gets the CPU it can use, so the ratio of their
+        # req/s is the ratio of their work per request. Median of ROUNDS such runs. The
+        # req/s and × nginx columns come from load.sh, one server at a time.
+        log(f"== before and uncached: alone against nginx, then {ROUNDS} rounds side by side")
         before_server = before.serve(free_port(), workdir)
         running.append(before_server)
         after_server = after.serve(free_port(), workdir, BENCH_PAGE_CACHE="off")
@@ -329,15 +354,19 @@ def main():
             before_path = before_pages[label]
             fetch(before_server.url + before_path)
             fetch(after_server.url + path)
+            log(f"[before] {label} {before_path}")
+            rows[label]["before"] = ratio(load(before_server.url, before_path, workdir))
+            log(f"[uncached] {label} {path}")
+            rows[label]["uncached"] = ratio(load(after_server.url, path, workdir))
             speedups = []
             for turn in range(ROUNDS):
-                log(f"[before, round {turn + 1}] {label} {before_path}")
-                rows[label]["before"] = ratio(load(before_server.url, before_path, workdir))
-                log(f"[uncached, round {turn + 1}] {label} {path}")
-                rows[label]["uncached"] = ratio(load(after_server.url, path, workdir))
-                then, now = rows[label]["before"][0], rows[label]["uncached"][0]
+                log(f"[side by side, round {turn + 1}] {label}")
+                then, now = side_by_side(
+                    before_server.url + before_path, after_server.url + path, workdir
+                )
                 if then and now:
                     speedups.append(now / then)
+            rows[label]["speedups"] = speedups
             rows[label]["speedup"] = statistics.median(speedups) if speedups else None
         for server in (before_server, after_server):
             server.stop()
@@ -400,6 +429,13 @@ def report(rows, cache_states, soaked):
             f"  {cell(row.get('Varnish')):>18}  {cache_states.get(label, '?'):>8}"
             f"  {before_rps}  {speedup}"
         )
+    print(
+        f"uncached ×before: before and uncached loaded at once, {max(1, int(CONNS) // 2)} "
+        f"connections each, median of {ROUNDS} runs of {DURATION}; the runs:"
+    )
+    for label, row in rows.items():
+        runs = " ".join(f"{value:.2f}" for value in row.get("speedups", []))
+        print(f"  {label:<15}{runs}")
     print(
         "targets: in-app hit ≥ {in-app hit} × nginx, Varnish ≥ {Varnish} × nginx, uncached ≥ "
         "{uncached vs before} × before; queries ≤ 8".format(**TARGETS)
