@@ -3,7 +3,8 @@
 page, served by gunicorn (2 workers of 4 threads, as `make run`, DEBUG off) uncached, from
 the in-app page cache, and through Varnish, each as a ratio of nginx serving the same bytes
 in the same run (../shared/tools/load.sh); the code before the change, checked out into a
-temporary git worktree, measured in the same run; then a bounded soak through Varnish.
+temporary git worktree, measured in the same run (req/s side by side, and CPU per request:
+gunicorn's workers and PostgreSQL's backends); then a bounded soak through Varnish.
 
 Figures are ratios measured in one run on this machine, never absolute limits. Environment:
 BENCH_BEFORE (commit to compare with, 6a4e005), BENCH_ROUNDS (runs of before and uncached
@@ -250,6 +251,55 @@ def side_by_side(before_url, after_url, workdir):
     return tuple(rates)
 
 
+def cpu_ticks(pids):
+    """CPU time (user + system, in clock ticks) the processes have used so far."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone
+        total += int(fields[11]) + int(fields[12])
+    return total
+
+
+def processes():
+    """{pid: (parent pid, command name)} of every process on the machine."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        found[int(stat.parent.name)] = (int(text.rsplit(")", 1)[1].split()[1]), name)
+    return found
+
+
+def cpu_per_request(server, path, workdir):
+    """Milliseconds of CPU that one request costs: the server's gunicorn workers and the
+    PostgreSQL backends (on this machine) during wrk -dDURATION against the page alone."""
+    table = processes()
+    pids = [
+        pid
+        for pid, (parent, name) in table.items()
+        if parent == server.process.pid or name.startswith("postgres")
+    ]
+    started = cpu_ticks(pids)
+    result = subprocess.run(  # noqa: S603
+        [shutil.which("wrk") or "/usr/bin/wrk", "-t2", f"-c{CONNS}", f"-d{DURATION}"]
+        + [server.url + path],
+        capture_output=True,
+        text=True,
+    )
+    used = cpu_ticks(pids) - started
+    (workdir / "load.log").open("a").write(result.stdout)
+    found = re.search(r"^\s*(\d+) requests in", result.stdout, re.MULTILINE)
+    if not found or not int(found.group(1)) or "Non-2xx" in result.stdout:
+        return None
+    return used * 1000 / os.sysconf("SC_CLK_TCK") / int(found.group(1))
+
+
 def soak(base_url, paths, workdir):
     """wrk through Varnish for SOAK at SOAK_CONNS connections, every page type in turn."""
     script = workdir / "rotate.lua"
@@ -358,7 +408,7 @@ def main():
             rows[label]["before"] = ratio(load(before_server.url, before_path, workdir))
             log(f"[uncached] {label} {path}")
             rows[label]["uncached"] = ratio(load(after_server.url, path, workdir))
-            speedups = []
+            speedups, cpu_before, cpu_after = [], [], []
             for turn in range(ROUNDS):
                 log(f"[side by side, round {turn + 1}] {label}")
                 then, now = side_by_side(
@@ -366,8 +416,18 @@ def main():
                 )
                 if then and now:
                     speedups.append(now / then)
+                log(f"[CPU per request, round {turn + 1}] {label}")
+                cpu_before.append(cpu_per_request(before_server, before_path, workdir))
+                cpu_after.append(cpu_per_request(after_server, path, workdir))
             rows[label]["speedups"] = speedups
             rows[label]["speedup"] = statistics.median(speedups) if speedups else None
+            pairs = [(b, a) for b, a in zip(cpu_before, cpu_after, strict=True) if b and a]
+            if pairs:
+                rows[label]["cpu"] = (
+                    statistics.median(b for b, _ in pairs),
+                    statistics.median(a for _, a in pairs),
+                    statistics.median(b / a for b, a in pairs),
+                )
         for server in (before_server, after_server):
             server.stop()
             running.remove(server)
@@ -436,6 +496,14 @@ def report(rows, cache_states, soaked):
     for label, row in rows.items():
         runs = " ".join(f"{value:.2f}" for value in row.get("speedups", []))
         print(f"  {label:<15}{runs}")
+    print(
+        "CPU per request (gunicorn workers + PostgreSQL backends, each server loaded alone, "
+        f"wrk -c{CONNS} -d{DURATION}), median of {ROUNDS} runs: before → uncached, ×less"
+    )
+    for label, row in rows.items():
+        if row.get("cpu"):
+            then, now, less = row["cpu"]
+            print(f"  {label:<15}{then:>7.1f} ms → {now:>5.1f} ms  {less:>5.2f}")
     print(
         "targets: in-app hit ≥ {in-app hit} × nginx, Varnish ≥ {Varnish} × nginx, uncached ≥ "
         "{uncached vs before} × before; queries ≤ 8".format(**TARGETS)
