@@ -46,6 +46,7 @@ if not LOAD_SH.exists():
     LOAD_SH = Path("/work/shared/tools/load.sh")
 COLUMNS = ("before", "uncached", "in-app hit", "Varnish")
 GIT = shutil.which("git") or "/usr/bin/git"
+WRK = shutil.which("wrk") or "/usr/bin/wrk"  # where load.sh installs it when missing
 TARGETS = {"in-app hit": 0.1, "Varnish": 0.5, "uncached vs before": 2.0}
 
 
@@ -230,11 +231,10 @@ def load(base_url, path, workdir):
 
 def side_by_side(before_url, after_url, workdir):
     """(before req/s, after req/s): wrk against both at once, CONNS/2 connections each."""
-    wrk = shutil.which("wrk") or "/usr/bin/wrk"
     conns = max(1, int(CONNS) // 2)
     runs = [
         subprocess.Popen(  # noqa: S603
-            [wrk, "-t1", f"-c{conns}", f"-d{DURATION}", url],
+            [WRK, "-t1", f"-c{conns}", f"-d{DURATION}", url],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -251,14 +251,20 @@ def side_by_side(before_url, after_url, workdir):
     return tuple(rates)
 
 
+def proc_stat(pid):
+    """(command name, the fields after it) from /proc/PID/stat; None once it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()
+
+
 def cpu_ticks(pids):
     """CPU time (user + system, in clock ticks) the processes have used so far."""
     total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # gone
+    for stat in filter(None, map(proc_stat, pids)):
+        _name, fields = stat
         total += int(fields[11]) + int(fields[12])
     return total
 
@@ -266,13 +272,11 @@ def cpu_ticks(pids):
 def processes():
     """{pid: (parent pid, command name)} of every process on the machine."""
     found = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        name = text[text.index("(") + 1 : text.rindex(")")]
-        found[int(stat.parent.name)] = (int(text.rsplit(")", 1)[1].split()[1]), name)
+    for path in Path("/proc").glob("[0-9]*"):
+        stat = proc_stat(path.name)
+        if stat is not None:
+            name, fields = stat
+            found[int(path.name)] = (int(fields[1]), name)
     return found
 
 
@@ -287,8 +291,7 @@ def cpu_per_request(server, path, workdir):
     ]
     started = cpu_ticks(pids)
     result = subprocess.run(  # noqa: S603
-        [shutil.which("wrk") or "/usr/bin/wrk", "-t2", f"-c{CONNS}", f"-d{DURATION}"]
-        + [server.url + path],
+        [WRK, "-t2", f"-c{CONNS}", f"-d{DURATION}", server.url + path],
         capture_output=True,
         text=True,
     )
@@ -311,7 +314,7 @@ def soak(base_url, paths, workdir):
     )
     result = subprocess.run(  # noqa: S603
         [
-            shutil.which("wrk") or "/usr/bin/wrk",
+            WRK,
             "-t2",
             f"-c{SOAK_CONNS}",
             f"-d{SOAK}",
@@ -392,9 +395,11 @@ def main():
 
         # The speed-up is measured with both servers loaded at once (wrk against each, half
         # the connections each, the same seconds): whatever else the machine does then
-        # falls on both alike, and each gets the CPU it can use, so the ratio of their
-        # req/s is the ratio of their work per request. Median of ROUNDS such runs. The
-        # req/s and × nginx columns come from load.sh, one server at a time.
+        # falls on both alike. It understates a gain in queries: the database's backends
+        # compete for the same cores, and the code running more queries keeps more of them
+        # busy, so it gets more of the machine. Hence also the CPU one request costs, each
+        # server loaded alone. Median of ROUNDS runs of each. The req/s and × nginx columns
+        # come from load.sh, one server at a time.
         log(f"== before and uncached: alone against nginx, then {ROUNDS} rounds side by side")
         before_server = before.serve(free_port(), workdir)
         running.append(before_server)
